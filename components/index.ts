@@ -1,0 +1,14 @@
+/**
+ * ironflow: Pulumi components for Kubernetes pods that run the Claude Code CLI
+ * as an autonomous agent. This is the package's one public entry.
+ */
+export * from "./config";
+export * from "./labels";
+export * from "./names";
+export { buildPodSpec, type RunnerPod } from "./podSpec";
+export { buildInputArtifacts, buildFetchScript, type InputArtifacts } from "./inputs";
+export { buildCredentialsPrefix, credentialsFromEnvPrefix } from "./credentials";
+export { generatePodName } from "./podName";
+export { parentDir } from "./paths";
+export { shellQuote } from "./shell";
+export { validatePodConfig, validateInputs, PodConfigError, type ConfigIssue } from "./validation";

@@ -1,0 +1,34 @@
+/**
+ * Fixed names and tokens shared by the builder, the component, the policy pack
+ * and the tests.
+ */
+
+/** The component's Pulumi type token (`<package name>:index:<class name>`). */
+export const CLAUDE_RUNNER_POD_TYPE = "ironflow:index:ClaudeRunnerPod";
+/** Pulumi type token of the Pod the component creates. */
+export const POD_TYPE = "kubernetes:core/v1:Pod";
+/** Pulumi type token of the Secret the component creates for credentials. */
+export const SECRET_TYPE = "kubernetes:core/v1:Secret";
+
+/** Name of the container that runs the Claude Code CLI. */
+export const MAIN_CONTAINER_NAME = "claude-code";
+/** Name of the init container that fetches inputs. */
+export const INPUT_FETCH_CONTAINER_NAME = "ironflow-input-fetch";
+/** Image of the input-fetch init container (the seed's default). */
+export const DEFAULT_INPUT_INIT_IMAGE = "curlimages/curl:8.10.1";
+/** Prefix of hostPath volume names: `vol-0`, `vol-1`, ... */
+export const HOST_PATH_VOLUME_PREFIX = "vol-";
+/** Prefix of input emptyDir volume names: `ironflow-input-0`, ... */
+export const INPUT_VOLUME_PREFIX = "ironflow-input-";
+
+/**
+ * Env names blanked to `""` before the user's env by default. The seed derived
+ * this list from the deploying machine's environment; here it is fixed so the
+ * spec is the same on every machine.
+ */
+export const DEFAULT_CLEARED_ENV: readonly string[] = Object.freeze(["IRONFLOW_ALLOW_BYPASS"]);
+
+/** Env var through which the credentials Secret reaches the container. */
+export const CREDENTIALS_ENV_NAME = "IRONFLOW_CLAUDE_CREDENTIALS";
+/** Key under which the component's Secret stores the credentials JSON. */
+export const CREDENTIALS_SECRET_KEY = "credentials.json";
