@@ -12,3 +12,7 @@ export { generatePodName } from "./podName";
 export { parentDir } from "./paths";
 export { shellQuote } from "./shell";
 export { validatePodConfig, validateInputs, PodConfigError, type ConfigIssue } from "./validation";
+export { ClaudeRunnerPod } from "./claudeRunnerPod";
+export type { AgentInputArgs, ClaudeRunnerPodArgs, HostPathVolumeArgs, RunnerResourcesArgs, SecretKeyRefArgs } from "./runnerArgs";
+export { createKubernetesProvider, type KubernetesProviderArgs } from "./provider";
+export { checkKubeconfig, loadInlineKubeconfig, loadKubeconfigFile, readKubeconfigFile, type KubeconfigSummary } from "./kubeconfig";

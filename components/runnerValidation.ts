@@ -1,0 +1,55 @@
+import type { PodConfig } from "./config";
+import { isDeferred } from "./deferred";
+import { isPending } from "./inputValues";
+import { PROTECTED_LABELS, isProtectedLabel } from "./labels";
+import type { ClaudeRunnerPodArgs } from "./runnerArgs";
+import { IssueCollector, PodConfigError, checkPodConfigRules, podConfigSchema, shown, zodIssues } from "./validation";
+
+/** Rules the component adds to the builder's: it owns the protected labels and the credentials plumbing. */
+function checkComponentRules(args: ClaudeRunnerPodArgs, config: Record<string, unknown>, out: IssueCollector): void {
+  const labels = (config.labels ?? {}) as Record<string, unknown>;
+  for (const key of Object.keys(labels)) {
+    if (isProtectedLabel(key)) {
+      const value = labels[key];
+      out.add(
+        ["labels", key],
+        `is set by ClaudeRunnerPod to '${PROTECTED_LABELS[key]}' and cannot be overridden, got ${isDeferred(value) ? "an unknown value" : shown(value)}`,
+      );
+    }
+  }
+  if (args.credentials !== undefined && args.credentialsSecret !== undefined) {
+    out.add(["credentials"], "credentials and credentialsSecret are mutually exclusive");
+  }
+  if (args.credentials !== undefined && !isPending(args.credentials)) credentialsProblem(args.credentials, out);
+}
+
+/** The credentials must be a JSON object; the message never shows them. */
+export function credentialsProblem(credentials: unknown, out: IssueCollector): void {
+  let ok = false;
+  if (typeof credentials === "string") {
+    try {
+      const parsed: unknown = JSON.parse(credentials);
+      ok = parsed !== null && typeof parsed === "object" && !Array.isArray(parsed);
+    } catch {
+      ok = false;
+    }
+  }
+  if (!ok) out.add(["credentials"], "must be the JSON object of a Claude credentials file (value not shown)");
+}
+
+/**
+ * Validate `config` (the args with pending values as placeholders, or with one
+ * resolved value swapped in): types, builder rules, component rules.
+ */
+
+export function validateRunnerArgs(name: string, args: ClaudeRunnerPodArgs, config: Record<string, unknown>): PodConfig {
+  const subject = `ClaudeRunnerPod '${name}' args`;
+  const parsed = podConfigSchema.safeParse(config);
+  if (!parsed.success) throw new PodConfigError(subject, zodIssues(parsed.error));
+  const out = new IssueCollector();
+  checkPodConfigRules(parsed.data as PodConfig, out);
+  checkComponentRules(args, config, out);
+  if (out.issues.length > 0) throw new PodConfigError(subject, out.issues);
+  return parsed.data as PodConfig;
+}
+

@@ -1,0 +1,189 @@
+import * as k8s from "@pulumi/kubernetes";
+import * as pulumi from "@pulumi/pulumi";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { installMocks, settle, unwrap, type Registered } from "./mocks";
+
+const registered: Registered[] = installMocks();
+let lib: typeof import("../components");
+
+beforeAll(async () => {
+  lib = await import("../components");
+});
+beforeEach(() => {
+  registered.length = 0;
+});
+
+const base = { image: "ghcr.io/acme/claude-runner:1.2.3", command: ["claude", "-p", "fix the tests"] };
+
+describe("ClaudeRunnerPod resource graph", () => {
+  it("registers exactly the component and one Pod, with the builder's spec", async () => {
+    const c = new lib.ClaudeRunnerPod("agent", { ...base, labels: { team: "infra" }, resources: { cpuLimit: "2", memoryLimit: "4Gi" } });
+    await unwrap(c.podName);
+    await settle();
+    expect(registered.map((r) => [r.type, r.name])).toEqual([
+      ["ironflow:index:ClaudeRunnerPod", "agent"],
+      ["kubernetes:core/v1:Pod", "agent"],
+    ]);
+    const pod = registered[1]!;
+    const expected = lib.buildPodSpec({ ...base, labels: { team: "infra" }, resources: { cpuLimit: "2", memoryLimit: "4Gi" } });
+    expect(pod.inputs.spec).toEqual(expected.spec);
+    expect(pod.inputs.metadata).toEqual({ namespace: "default", labels: expected.metadata.labels });
+    expect(await unwrap(c.labels)).toEqual({
+      team: "infra",
+      "app.kubernetes.io/managed-by": "ironflow",
+      "app.kubernetes.io/component": "claude-runner",
+    });
+    expect(await unwrap(c.podName)).toBe("agent-abcd1234");
+    expect(await unwrap(c.namespace)).toBe("default");
+  });
+
+  it("parents the Pod to the component and passes the component's provider to it", async () => {
+    const provider = new k8s.Provider("cluster", {});
+    const c = new lib.ClaudeRunnerPod("agent", base, { provider });
+    await unwrap(c.podName);
+    await settle();
+    const podUrn = await unwrap(c.pod.urn);
+    expect(podUrn).toBe("urn:pulumi:stack::project::ironflow:index:ClaudeRunnerPod$kubernetes:core/v1:Pod::agent");
+    const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
+    expect(pod.provider).toBe("urn:pulumi:stack::project::pulumi:providers:kubernetes::cluster::cluster-id");
+  });
+
+  it("uses a fixed name when given one, never a generated one", async () => {
+    const c = new lib.ClaudeRunnerPod("agent", { ...base, name: "fixed-agent", namespace: "agents" });
+    expect(await unwrap(c.podName)).toBe("fixed-agent");
+    await settle();
+    const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
+    expect(pod.inputs.metadata).toEqual({
+      name: "fixed-agent",
+      namespace: "agents",
+      labels: { "app.kubernetes.io/managed-by": "ironflow", "app.kubernetes.io/component": "claude-runner" },
+    });
+  });
+
+  it("keeps credentials out of the Pod: a child Secret holds them, the pod reads them by secretKeyRef", async () => {
+    const creds = '{"claudeAiOauth":{"accessToken":"sk-ant-oat01-SECRET"}}';
+    const c = new lib.ClaudeRunnerPod("agent", { ...base, credentials: creds });
+    await unwrap(c.podName);
+    await settle();
+    expect(registered.map((r) => [r.type, r.name])).toEqual([
+      ["ironflow:index:ClaudeRunnerPod", "agent"],
+      ["kubernetes:core/v1:Secret", "agent-credentials"],
+      ["kubernetes:core/v1:Pod", "agent"],
+    ]);
+    const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
+    expect(JSON.stringify(pod.inputs)).not.toContain("SECRET");
+    expect(JSON.stringify(pod.inputs)).not.toContain("accessToken");
+    const container = pod.inputs.spec.containers[0];
+    expect(container.command).toEqual([
+      "sh",
+      "-c",
+      `umask 077 && mkdir -p "$HOME/.claude" && printf '%s' "$IRONFLOW_CLAUDE_CREDENTIALS" > "$HOME/.claude/.credentials.json" && unset IRONFLOW_CLAUDE_CREDENTIALS && exec "$@"`,
+      "claude-runner",
+      "claude",
+      "-p",
+      "fix the tests",
+    ]);
+    expect(container.env).toEqual([
+      { name: "IRONFLOW_ALLOW_BYPASS", value: "" },
+      { name: "IRONFLOW_CLAUDE_CREDENTIALS", valueFrom: { secretKeyRef: { name: "agent-credentials-abcd1234", key: "credentials.json" } } },
+    ]);
+    const secret = registered.find((r) => r.type === "kubernetes:core/v1:Secret")!;
+    // The mock monitor shows a secret as Pulumi's secret envelope: the credentials are a Pulumi secret.
+    expect(secret.inputs.stringData).toEqual({
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+      value: { "credentials.json": creds },
+    });
+    expect(secret.inputs.metadata.labels).toEqual({ "app.kubernetes.io/managed-by": "ironflow", "app.kubernetes.io/component": "claude-runner" });
+  });
+
+  it("references an existing credentials Secret without creating one", async () => {
+    const c = new lib.ClaudeRunnerPod("agent", { ...base, credentialsSecret: { name: "claude-oauth", key: "creds" } });
+    await unwrap(c.podName);
+    await settle();
+    expect(registered.map((r) => r.type)).toEqual(["ironflow:index:ClaudeRunnerPod", "kubernetes:core/v1:Pod"]);
+    const env = registered[1]!.inputs.spec.containers[0].env;
+    expect(env[1]).toEqual({ name: "IRONFLOW_CLAUDE_CREDENTIALS", valueFrom: { secretKeyRef: { name: "claude-oauth", key: "creds" } } });
+    expect(c.credentialsSecret).toBeUndefined();
+  });
+
+  it("defers only the unknown fields: an Output image stays an Output, everything else is plain", async () => {
+    const c = new lib.ClaudeRunnerPod("agent", {
+      ...base,
+      image: pulumi.output("ghcr.io/acme/claude-runner:2.0.0"),
+      inputs: [{ url: pulumi.output("https://files.example.com/it's.pdf"), mountPath: "/work/it.pdf" }],
+    });
+    await unwrap(c.podName);
+    await settle();
+    const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
+    expect(pod.inputs.spec).toEqual(
+      lib.buildPodSpec({ ...base, image: "ghcr.io/acme/claude-runner:2.0.0", inputs: [{ url: "https://files.example.com/it's.pdf", mountPath: "/work/it.pdf" }] }).spec,
+    );
+    expect(pod.inputs.spec.initContainers[0].command[2]).toBe(
+      "set -e\ncurl -sSfL --retry 3 --max-time 300 'https://files.example.com/it'\\''s.pdf' -o '/work/it.pdf'\n",
+    );
+  });
+
+  it("builds the spec once resolved when a structural field is an Output", async () => {
+    const c = new lib.ClaudeRunnerPod("agent", { ...base, volumes: pulumi.output([{ hostPath: "/srv/repos", mountPath: "/data/repos" }]) });
+    await unwrap(c.podName);
+    await settle();
+    const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
+    expect(pod.inputs.spec).toEqual(lib.buildPodSpec({ ...base, volumes: [{ hostPath: "/srv/repos", mountPath: "/data/repos" }] }).spec);
+  });
+
+});
+
+describe("ClaudeRunnerPod validation", () => {
+  it("throws from the constructor and registers nothing for bad plain args", async () => {
+    expect(
+      () =>
+        new lib.ClaudeRunnerPod("bad", {
+          image: "",
+          command: [],
+          namespace: "Not_A_Namespace",
+          labels: { "app.kubernetes.io/managed-by": "attacker" },
+        }),
+    ).toThrow(
+      "invalid ClaudeRunnerPod 'bad' args: 4 problems\n" +
+        "  - namespace: must be a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters), got 'Not_A_Namespace'\n" +
+        "  - image: must be a non-empty image reference without whitespace, got ''\n" +
+        "  - command: must have at least one element\n" +
+        `  - labels["app.kubernetes.io/managed-by"]: is set by ClaudeRunnerPod to 'ironflow' and cannot be overridden, got 'attacker'`,
+    );
+    await settle();
+    expect(registered).toEqual([]);
+  });
+
+  it("refuses credentials and credentialsSecret together", () => {
+    expect(() => new lib.ClaudeRunnerPod("bad", { ...base, credentials: "{}", credentialsSecret: { name: "s", key: "k" } })).toThrow(
+      "invalid ClaudeRunnerPod 'bad' args: 1 problem\n  - credentials: credentials and credentialsSecret are mutually exclusive",
+    );
+  });
+
+  it("refuses credentials that are not a JSON object, without showing them", () => {
+    let message = "";
+    try {
+      new lib.ClaudeRunnerPod("bad", { ...base, credentials: "sk-ant-oat01-not-json" });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      "invalid ClaudeRunnerPod 'bad' args: 1 problem\n  - credentials: must be the JSON object of a Claude credentials file (value not shown)",
+    );
+  });
+
+  it("validates an Output value when it resolves, against the rest of the args", async () => {
+    const { collectDeferred, withValueAt } = await import("../components/deferredSpec");
+    const { validateRunnerArgs } = await import("../components/runnerValidation");
+    const args = { ...base, image: pulumi.output("bad image"), namespace: "agents" };
+    const collected = collectDeferred(args);
+    expect(collected.structural).toBe(false);
+    expect(collected.deferred.map((d) => d.path)).toEqual([["image"]]);
+    // Known now: the placeholder passes, the namespace is checked.
+    expect(validateRunnerArgs("late", args, collected.plain!).namespace).toBe("agents");
+    // When the image resolves, the component runs exactly this inside its apply.
+    expect(() => validateRunnerArgs("late", args, withValueAt(collected.plain!, ["image"], "bad image"))).toThrow(
+      "invalid ClaudeRunnerPod 'late' args: 1 problem\n  - image: must be a non-empty image reference without whitespace, got 'bad image'",
+    );
+  });
+});
