@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { parseDocument } from "yaml";
+import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 
 /** Summary of a checked kubeconfig: what the provider will talk to. No credentials in it. */
@@ -40,11 +40,12 @@ const kubeconfigSchema = z.object({
  * text, which holds tokens and keys.
  */
 export function checkKubeconfig(text: string, context?: string): KubeconfigSummary {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const pos = yamlError.linePos?.[0];
-    throw new Error(`invalid YAML${pos ? ` at line ${pos.line}, column ${pos.col}` : ""} (${yamlError.code})`);
+    const pos = lineCounter.linePos(yamlError.pos[0]);
+    throw new Error(`invalid YAML at line ${pos.line}, column ${pos.col} (${yamlError.code})`);
   }
   const parsed = kubeconfigSchema.safeParse(doc.toJS());
   if (!parsed.success) {
