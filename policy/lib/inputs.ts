@@ -1,0 +1,114 @@
+/**
+ * Where a runner pod fetches its inputs from. The builder writes one
+ * `curl ... '<url>' -o '<path>'` line per input into the `ironflow-input-fetch`
+ * init container's `sh -c` script (components/inputs.ts `buildFetchScript`).
+ * This is the only place that knows that shape: a later builder that also
+ * records the URLs in an annotation only needs a change here.
+ */
+import { INPUT_FETCH_CONTAINER_NAME } from "../../components/names";
+import { arrayLength, listContainers, type ContainerRef, type Props } from "./pod";
+import { commandName, parseShell, type Word } from "./shell";
+import type { UnknownTracker } from "./unknowns";
+
+export interface InputFetch {
+  /** The URL argument as written (after shell quote removal). */
+  url: string;
+  /** The URL argument contains a shell expansion (`$VAR`), so its real value is not in the spec. */
+  expanded: boolean;
+  /** The `-o` target, when given. */
+  target?: string;
+  /** The init container it was found in. */
+  container: ContainerRef;
+  /** Where: e.g. `spec.initContainers[0].command[2]`. */
+  field: string;
+}
+
+/** curl / wget options that take a value (the next word), so it is not a URL. */
+const VALUE_OPTIONS = new Set([
+  "-o", "--output", "-H", "--header", "--retry", "--retry-delay", "--retry-max-time", "-m", "--max-time",
+  "--connect-timeout", "-d", "--data", "--data-raw", "--data-binary", "--data-urlencode", "-u", "--user",
+  "-X", "--request", "-A", "--user-agent", "-e", "--referer", "--proto", "--proto-redir", "-w", "--write-out",
+  "-T", "--upload-file", "-K", "--config", "--cacert", "--capath", "--cert", "--key", "-x", "--proxy",
+  "--max-filesize", "-r", "--range", "-b", "--cookie", "-c", "--cookie-jar", "-F", "--form", "--resolve",
+  "--limit-rate", "-z", "--time-cond", "--output-dir", "--url", "-O", "--output-document", "-P",
+  "--directory-prefix", "-t", "--tries", "-T", "--timeout", "--header",
+]);
+const OUTPUT_OPTIONS = new Set(["-o", "--output", "-O", "--output-document"]);
+
+/** Scripts run by a container: `sh -c <script>` gives the script, otherwise the argv as one command. */
+function scriptsOf(ref: ContainerRef, t: UnknownTracker): { text: string; field: string }[] {
+  const argv: { value: string; field: string }[] = [];
+  for (const key of ["command", "args"] as const) {
+    const list = t.value(() => ref.c[key], undefined);
+    for (let i = 0; i < arrayLength(list); i++) {
+      const v = t.read(() => list[i]);
+      if (v.known && typeof v.value === "string") argv.push({ value: v.value, field: `${ref.path}.${key}[${i}]` });
+    }
+  }
+  const dashC = argv.findIndex((a) => a.value === "-c");
+  const script = dashC >= 0 ? argv[dashC + 1] : undefined;
+  if (script) return [{ text: script.value, field: script.field }];
+  if (argv.length === 0) return [];
+  const quote = (s: string): string => `'${s.replace(/'/g, "'\\''")}'`;
+  return [{ text: argv.map((a) => quote(a.value)).join(" "), field: argv[0]!.field.replace(/\[\d+\]$/, "") }];
+}
+
+/** The URLs one curl/wget command fetches. */
+function fetchesOf(words: Word[]): { url: Word; target?: string }[] {
+  const out: { url: Word; target?: string }[] = [];
+  let target: string | undefined;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i] as Word;
+    if (w.value === "--") continue;
+    if (w.value === "--url") {
+      const next = words[i + 1];
+      if (next) out.push({ url: next });
+      i++;
+      continue;
+    }
+    if (w.value.startsWith("-") && w.value.length > 1) {
+      if (VALUE_OPTIONS.has(w.value)) {
+        if (OUTPUT_OPTIONS.has(w.value)) target = words[i + 1]?.value;
+        i++;
+      }
+      continue;
+    }
+    out.push({ url: w });
+  }
+  return out.map((f) => (target === undefined ? f : { ...f, target }));
+}
+
+/** Every input URL of the pod, from its `ironflow-input-fetch` init containers. */
+export function extractInputFetches(props: Props, t: UnknownTracker): { fetches: InputFetch[]; fetchContainers: ContainerRef[] } {
+  const fetches: InputFetch[] = [];
+  const fetchContainers = listContainers(props, t).filter(
+    (r) => r.kind === "initContainers" && r.name === INPUT_FETCH_CONTAINER_NAME,
+  );
+  for (const ref of fetchContainers) {
+    for (const script of scriptsOf(ref, t)) {
+      for (const pipeline of parseShell(script.text)) {
+        for (const cmd of pipeline) {
+          const name = commandName(cmd);
+          if (name !== "curl" && name !== "wget") continue;
+          const start = cmd.words.findIndex((w) => w.value.split("/").pop() === name);
+          for (const f of fetchesOf(cmd.words.slice(start))) {
+            const fetch: InputFetch = { url: f.url.value, expanded: !f.url.literal, container: ref, field: script.field };
+            if (f.target !== undefined) fetch.target = f.target;
+            fetches.push(fetch);
+          }
+        }
+      }
+    }
+  }
+  return { fetches, fetchContainers };
+}
+
+/**
+ * A URL safe to print: user info and query/fragment replaced (they can hold
+ * tokens), e.g. `https://***@host/path?<redacted>`.
+ */
+export function redactUrl(url: string): string {
+  return url
+    .replace(/^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/@?#]*@/, "$1***@")
+    .replace(/[?#].*$/, (m) => (m.startsWith("?") ? "?<redacted>" : "#<redacted>"));
+}
