@@ -82,14 +82,21 @@ export function tailFile(file, lines = 40) {
   }
 }
 
-function alive(pid) {
+/** True if pid is a live process (a zombie, exited but not yet reaped by its parent, is not alive). */
+export function isAlive(pid) {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return e.code === "EPERM";
+    if (e.code !== "EPERM") return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return true; // no /proc: trust kill(0)
   }
 }
+const alive = isAlive;
 
 function killGroup(pid, sig) {
   try {

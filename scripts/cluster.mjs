@@ -6,19 +6,12 @@
 //   node scripts/cluster.mjs status   print the recorded state and which processes are alive
 //
 // State dir: $IRONFLOW_CLUSTER_DIR (default $TMPDIR/ironflow-cluster). Binaries: $IRONFLOW_TOOLCHAIN_BIN or PATH.
-import { defaultClusterDir, readState, startCluster, stopCluster } from "./cluster-lib.mjs";
+import { defaultClusterDir, isAlive, readState, startCluster, stopCluster } from "./cluster-lib.mjs";
 
 const cmd = process.argv[2];
 const dir = defaultClusterDir();
 
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === "EPERM";
-  }
-}
+const alive = isAlive;
 
 async function main() {
   switch (cmd) {
