@@ -8,7 +8,7 @@ import { CLAUDE_RUNNER_POD_TYPE, CREDENTIALS_SECRET_KEY } from "./names";
 import { buildPodSpec } from "./podSpec";
 import type { ClaudeRunnerPodArgs } from "./runnerArgs";
 import { credentialsProblem, validateRunnerArgs } from "./runnerValidation";
-import { IssueCollector, PodConfigError } from "./validation";
+import { IssueCollector, PodConfigError } from "./issues";
 
 /** Drop undefined fields so zod's strict object sees only what the user set. */
 function definedOnly(args: ClaudeRunnerPodArgs): Record<string, unknown> {

@@ -32,3 +32,24 @@ export const DEFAULT_CLEARED_ENV: readonly string[] = Object.freeze(["IRONFLOW_A
 export const CREDENTIALS_ENV_NAME = "IRONFLOW_CLAUDE_CREDENTIALS";
 /** Key under which the component's Secret stores the credentials JSON. */
 export const CREDENTIALS_SECRET_KEY = "credentials.json";
+
+/** HOME of the sandboxed agent: an emptyDir. */
+export const SANDBOX_HOME = "/home/claude";
+/** /tmp of the sandboxed agent: an emptyDir. */
+export const SANDBOX_TMP = "/tmp";
+/** Where Claude Code reads managed settings. */
+export const MANAGED_SETTINGS_DIR = "/etc/claude-code";
+/** Where profile ConfigMaps are mounted before being copied into `$HOME/.claude`. */
+export const PROFILE_DIR = "/etc/ironflow/profiles";
+/** Default mount path of the prompt ConfigMap. */
+export const DEFAULT_PROMPT_DIR = "/etc/ironflow/prompt";
+/** The sandbox's default uid, gid and fsGroup: the runner image's user. */
+export const SANDBOX_UID = 10001;
+/** Label carrying `egressProfile`. */
+export const EGRESS_PROFILE_LABEL = "ironflow.io/egress-profile";
+/** Label unique to one component instance: what its NetworkPolicy selects. */
+export const INSTANCE_LABEL = "ironflow.io/instance";
+/** Env names that hold Anthropic credentials and must come from Secrets in a sandboxed pod. */
+export const CREDENTIAL_ENV_NAMES: readonly string[] = Object.freeze(["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "CLAUDE_CODE_OAUTH_TOKEN"]);
+/** What an Anthropic API key or OAuth token looks like. */
+export const ANTHROPIC_KEY_PATTERN = /sk-ant-[A-Za-z0-9]+-[A-Za-z0-9_-]{8,}/;

@@ -3,7 +3,9 @@ import { isDeferred } from "./deferred";
 import { isPending } from "./inputValues";
 import { PROTECTED_LABELS, isProtectedLabel } from "./labels";
 import type { ClaudeRunnerPodArgs } from "./runnerArgs";
-import { IssueCollector, PodConfigError, checkPodConfigRules, podConfigSchema, shown, zodIssues } from "./validation";
+import { IssueCollector, PodConfigError, shown } from "./issues";
+import { podConfigSchema, zodIssues } from "./schema";
+import { checkPodConfigRules } from "./validation";
 
 /** Rules the component adds to the builder's: it owns the protected labels and the credentials plumbing. */
 function checkComponentRules(args: ClaudeRunnerPodArgs, config: Record<string, unknown>, out: IssueCollector): void {

@@ -119,7 +119,7 @@ describe("ClaudeRunnerPod resource graph", () => {
       lib.buildPodSpec({ ...base, image: "ghcr.io/acme/claude-runner:2.0.0", inputs: [{ url: "https://files.example.com/it's.pdf", mountPath: "/work/it.pdf" }] }).spec,
     );
     expect(pod.inputs.spec.initContainers[0].command[2]).toBe(
-      "set -e\ncurl -sSfL --retry 3 --max-time 300 'https://files.example.com/it'\\''s.pdf' -o '/work/it.pdf'\n",
+      "set -e\ncurl -sSfL --proto '=https' --proto-redir '=https' --retry 3 --max-time 300 'https://files.example.com/it'\\''s.pdf' -o '/work/it.pdf'\n",
     );
   });
 

@@ -165,7 +165,8 @@ describe("seed parity (k8s_pod_spec.rs tests)", () => {
     expect(cmd[2]).toContain("https://r2.example.com/dossier.pdf");
     expect(cmd[2]).toContain("/work/dossier.pdf");
     expect(cmd[2]).toBe(
-      "set -e\ncurl -sSfL --retry 3 --max-time 300 'https://r2.example.com/dossier.pdf' -o '/work/dossier.pdf'\n",
+      // Beyond the seed: curl itself refuses anything but https, also on redirects.
+      "set -e\ncurl -sSfL --proto '=https' --proto-redir '=https' --retry 3 --max-time 300 'https://r2.example.com/dossier.pdf' -o '/work/dossier.pdf'\n",
     );
     expect(init.volumeMounts).toEqual([{ name: "ironflow-input-0", mountPath: "/work" }]);
     expect(spec.containers[0]?.volumeMounts).toEqual([{ name: "ironflow-input-0", mountPath: "/work" }]);

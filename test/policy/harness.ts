@@ -28,7 +28,7 @@ export interface Target {
   urn: string;
   /** Parent URN (`options.parent`). */
   parent?: string;
-  props: Record<string, unknown>;
+  props: object;
 }
 
 /** One diagnostic, as the server builds it. */
@@ -52,7 +52,7 @@ export function ownedPod(props: object, component = "agent", podName = component
     name: podName,
     urn: `urn:pulumi:${STACK}::${PROJECT}::${CLAUDE_RUNNER_POD_TYPE}$${POD_TYPE}::${podName}`,
     parent: componentUrn(component),
-    props: props as Record<string, unknown>,
+    props,
   };
 }
 
@@ -63,7 +63,7 @@ export function barePod(props: object, name = "hand-written"): Target {
     name,
     urn: `urn:pulumi:${STACK}::${PROJECT}::${POD_TYPE}::${name}`,
     parent: `urn:pulumi:${STACK}::${PROJECT}::pulumi:pulumi:Stack::${PROJECT}-${STACK}`,
-    props: props as Record<string, unknown>,
+    props,
   };
 }
 
