@@ -7,7 +7,7 @@
  * query string redacted.
  */
 import { definePodPolicy } from "../lib/define";
-import { extractInputFetches, redactUrl } from "../lib/inputs";
+import { extractInputFetches, httpsOnly, redactUrl, type InputFetch } from "../lib/inputs";
 import { containerLabel } from "../lib/pod";
 
 export const INPUT_URLS_POLICY = "ironflow-input-urls";
@@ -55,7 +55,15 @@ export const inputUrls = definePodPolicy<InputUrlsConfig>({
       const where = `${containerLabel(f.container)} (${f.field})`;
       const target = f.target !== undefined ? ` for '${f.target}'` : "";
       if (f.expanded) {
-        violation(`${where}: input URL${target} comes from a shell expansion ('${redactUrl(f.url)}'), expected a literal https:// URL`);
+        // `urlFrom`: the URL comes from a Secret through an env var; only curl's --proto can vouch for it.
+        if (!httpsOnly(f.protocols)) {
+          violation(
+            `${where}: input URL${target} comes from a shell expansion ('${redactUrl(f.url)}') and ${f.tool} is not limited to https, expected a literal https:// URL or curl --proto '=https'`,
+          );
+        } else if (config.allowedHosts.length > 0) {
+          violation(`${where}: input URL${target} comes from a shell expansion ('${redactUrl(f.url)}'), so its host can't be checked against allowedHosts, expected a literal URL`);
+        }
+        checkRedirects(f, where, target, violation);
         continue;
       }
       let u: URL | undefined;
@@ -71,6 +79,8 @@ export const inputUrls = definePodPolicy<InputUrlsConfig>({
       }
       if (u.protocol !== "https:") {
         violation(`${where}: input URL '${shown}'${target} uses '${u.protocol.replace(/:$/, "")}', expected 'https'`);
+      } else {
+        checkRedirects(f, where, target, violation);
       }
       if (u.username !== "" || u.password !== "") {
         violation(`${where}: input URL '${shown}'${target} embeds credentials (user info), expected none (use a Secret)`);
@@ -84,3 +94,14 @@ export const inputUrls = definePodPolicy<InputUrlsConfig>({
     }
   },
 });
+
+/** A followed redirect may leave https unless the tool is told not to (curl --proto-redir '=https'). */
+function checkRedirects(f: InputFetch, where: string, target: string, violation: (m: string) => void): void {
+  if (f.redirectProtocols && !httpsOnly(f.redirectProtocols)) {
+    const allowed = [...f.redirectProtocols].sort().join(",");
+    violation(
+      `${where}: input '${redactUrl(f.url)}'${target} follows redirects to ${allowed.length > 40 ? "any protocol" : `'${allowed}'`}, ` +
+        `expected redirects limited to https (curl --proto-redir '=https')`,
+    );
+  }
+}

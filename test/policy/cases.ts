@@ -357,11 +357,11 @@ export const CASES: PolicyCase[] = [
     violations: 0,
   },
   {
-    id: "I09 URL from a shell variable",
+    id: "I09 URL from a shell variable, curl not limited to https",
     policy: I,
-    target: ownedPod(edit(podWithInputs(), (p) => (p.spec.initContainers![0]!.command![2] = 'curl -sSfL "$INPUT_URL" -o /work/inputs/f0\n'))),
+    target: ownedPod(edit(podWithInputs(), (p) => (p.spec.initContainers![0]!.command![2] = 'curl -sSf "$INPUT_URL" -o /work/inputs/f0\n'))),
     violations: 1,
-    message: /comes from a shell expansion/,
+    message: /input URL for '\/work\/inputs\/f0' comes from a shell expansion \('\$INPUT_URL'\) and curl is not limited to https/,
   },
   {
     id: "I10 schemeless URL (curl would use http)",
@@ -369,6 +369,28 @@ export const CASES: PolicyCase[] = [
     target: ownedPod(edit(podWithInputs(), (p) => (p.spec.initContainers![0]!.command![2] = "curl -sSfL --retry 3 files.example.com/a -o /work/inputs/f0\n"))),
     violations: 1,
     message: /input URL 'files\.example\.com\/a' for '\/work\/inputs\/f0' has no scheme/,
+  },
+
+  {
+    id: "I11 URL from a Secret (urlFrom) with curl --proto '=https' passes",
+    policy: I,
+    target: ownedPod(pod({ inputs: [{ urlFrom: { name: "presigned", key: "url" }, mountPath: "/work/inputs/f0", sha256: "b".repeat(64) }] })),
+    violations: 0,
+  },
+  {
+    id: "I12 urlFrom cannot satisfy allowedHosts",
+    policy: I,
+    target: ownedPod(pod({ inputs: [{ urlFrom: { name: "presigned", key: "url" }, mountPath: "/work/inputs/f0" }] })),
+    config: { [I]: { allowedHosts: ["files.example.com"] } },
+    violations: 1,
+    message: /comes from a shell expansion \('\$IRONFLOW_INPUT_0_URL'\), so its host can't be checked against allowedHosts/,
+  },
+  {
+    id: "I13 the seed's curl line follows redirects without --proto-redir",
+    policy: I,
+    target: ownedPod(edit(podWithInputs(), (p) => (p.spec.initContainers![0]!.command![2] = "set -e\ncurl -sSfL --retry 3 --max-time 300 'https://files.example.com/a' -o '/work/inputs/f0'\n"))),
+    violations: 1,
+    message: /input 'https:\/\/files\.example\.com\/a' for '\/work\/inputs\/f0' follows redirects to 'ftp,ftps,http,https', expected redirects limited to https \(curl --proto-redir '=https'\)/,
   },
 
   // ---- ironflow-no-inline-credentials ------------------------------------------------------

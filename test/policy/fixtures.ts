@@ -40,7 +40,11 @@ export function edit<T>(p: T, fn: (p: T) => void): T {
 
 /** A Pod with two https inputs (so an `ironflow-input-fetch` init container). */
 export function podWithInputs(urls: string[] = ["https://files.example.com/spec.md", "https://files.example.com/data/a.json"], overrides: Partial<PodConfig> = {}): RunnerPod {
-  return pod({ inputs: urls.map((url, i) => ({ url, mountPath: `/work/inputs/f${i}` })), ...overrides });
+  return pod({
+    // http:// needs the builder's opt-in (curl then gets --proto '=http,https').
+    inputs: urls.map((url, i) => ({ url, mountPath: `/work/inputs/f${i}`, ...(url.startsWith("http://") ? { allowHttp: true } : {}) })),
+    ...overrides,
+  });
 }
 
 /** The seed's inline-credentials command: the OAuth JSON inlined in `sh -c`. */
