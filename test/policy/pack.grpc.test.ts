@@ -139,6 +139,21 @@ describe("policy pack over the Analyzer gRPC protocol", () => {
     for (const d of r.diagnostics) expect(d.message).not.toContain(FAKE_OAUTH_TOKEN.slice(0, 20));
   });
 
+  it("Configure without a level means ADVISORY on the wire (proto enum 0): the engine always sends one", async () => {
+    const spoof = barePod(pod(), "spoofer");
+    await pack.configureRaw({ "ironflow-managed-labels": { properties: {} } });
+    const raw = await pack.analyze(spoof);
+    expect(raw.diagnostics.filter((d) => d.policyName === "ironflow-managed-labels").map((d) => d.enforcementLevel)).toEqual(["advisory", "advisory"]);
+    await pack.configure({ "ironflow-managed-labels": {} }); // engine-style: the policy's default level is sent
+    const engine = await pack.analyze(spoof);
+    expect(engine.diagnostics.filter((d) => d.policyName === "ironflow-managed-labels").map((d) => d.enforcementLevel)).toEqual(["mandatory", "mandatory"]);
+    expect((await pack.engineConfig({}))["ironflow-host-path-allowlist"]).toEqual({
+      enforcementLevel: "mandatory",
+      properties: { allowedPathPrefixes: [], requireReadOnly: false, scope: "runner-pods" },
+    });
+    await pack.configure({});
+  });
+
   it("non-Pod resources are not applicable to any policy", async () => {
     const r = await pack.analyze({
       type: "kubernetes:core/v1:Secret",

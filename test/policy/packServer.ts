@@ -193,16 +193,59 @@ export class PackProcess {
     await this.call("configureStack", req);
   }
 
-  /** `Configure` with `--policy-pack-config` content (replaces the previous config). */
-  async configure(config: PackConfig): Promise<void> {
+  private info?: Awaited<ReturnType<PackProcess["getAnalyzerInfo"]>>;
+
+  /**
+   * What the engine sends to `Configure` for a `--policy-pack-config` file:
+   * pulumi 3.248 `ReconcilePolicyPackConfig` (pkg/resource/analyzer/config.go)
+   * starts from every policy's default level and schema `default`s, applies
+   * `"all"`, then each policy's entry, and `Configure`s every policy, always
+   * with a level. (A `PolicyConfig` without a level would decode as ADVISORY,
+   * enum 0, and silently downgrade a mandatory policy.)
+   */
+  async engineConfig(file: PackConfig): Promise<Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> }>> {
+    this.info ??= await this.getAnalyzerInfo();
+    const out: Record<string, { enforcementLevel: EnforcementLevel; properties: Record<string, unknown> }> = {};
+    for (const p of this.info.policies) {
+      const props: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(p.configSchema ?? {})) {
+        if (v && typeof v === "object" && "default" in v) props[k] = (v as { default: unknown }).default;
+      }
+      out[p.name] = { enforcementLevel: p.enforcementLevel, properties: props };
+    }
+    const all = (file as Record<string, unknown>)["all"];
+    if (typeof all === "string") for (const v of Object.values(out)) v.enforcementLevel = all as EnforcementLevel;
+    for (const [name, entry] of Object.entries(file)) {
+      if (name === "all" || typeof entry !== "object") continue;
+      const { enforcementLevel, ...props } = entry;
+      const cur = (out[name] ??= { enforcementLevel: "advisory", properties: {} });
+      if (enforcementLevel) cur.enforcementLevel = enforcementLevel;
+      Object.assign(cur.properties, props);
+    }
+    return out;
+  }
+
+  /** `Configure` as the engine does for a `--policy-pack-config` file with this content. */
+  async configure(file: PackConfig): Promise<void> {
     const req = new analyzerPb.ConfigureAnalyzerRequest();
     const map = req.getPolicyconfigMap();
-    for (const [name, { enforcementLevel, ...props }] of Object.entries(config)) {
+    for (const [name, c] of Object.entries(await this.engineConfig(file))) {
       const pc = new analyzerPb.PolicyConfig();
-      // The engine always sends a level: the configured one, else the policy's default
-      // (pkg/resource/plugin ReconcilePolicyPackConfig); the test sends it only when set.
-      if (enforcementLevel) pc.setEnforcementlevel(LEVEL_ENUM[enforcementLevel]);
-      pc.setProperties(structPb.Struct.fromJavaScript(props));
+      pc.setEnforcementlevel(LEVEL_ENUM[c.enforcementLevel]);
+      pc.setProperties(structPb.Struct.fromJavaScript(c.properties));
+      map.set(name, pc);
+    }
+    await this.call("configure", req);
+  }
+
+  /** `Configure` with raw `PolicyConfig` messages, level optional (to show the enum-0 pitfall). */
+  async configureRaw(config: Record<string, { enforcementLevel?: EnforcementLevel; properties?: Record<string, unknown> }>): Promise<void> {
+    const req = new analyzerPb.ConfigureAnalyzerRequest();
+    const map = req.getPolicyconfigMap();
+    for (const [name, c] of Object.entries(config)) {
+      const pc = new analyzerPb.PolicyConfig();
+      if (c.enforcementLevel) pc.setEnforcementlevel(LEVEL_ENUM[c.enforcementLevel]);
+      pc.setProperties(structPb.Struct.fromJavaScript(c.properties ?? {}));
       map.set(name, pc);
     }
     await this.call("configure", req);
