@@ -1,29 +1,56 @@
+import { createHash } from "node:crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import type { PodConfig } from "./config";
-import { collectDeferred, substituteDeferred, withValueAt } from "./deferredSpec";
 import { deferredPlaceholder } from "./deferred";
+import { collectDeferred, substituteDeferred, withValueAt } from "./deferredSpec";
+import { IssueCollector, PodConfigError } from "./issues";
 import { PROTECTED_LABELS } from "./labels";
-import { CLAUDE_RUNNER_POD_TYPE, CREDENTIALS_SECRET_KEY } from "./names";
+import { CLAUDE_RUNNER_POD_TYPE, CREDENTIALS_SECRET_KEY, INSTANCE_LABEL } from "./names";
+import { buildEgressNetworkPolicy, type EgressConfig } from "./networkPolicy";
 import { buildPodSpec } from "./podSpec";
 import type { ClaudeRunnerPodArgs } from "./runnerArgs";
 import { credentialsProblem, validateRunnerArgs } from "./runnerValidation";
-import { IssueCollector, PodConfigError } from "./issues";
+import { isLabelValue } from "./syntax";
 
-/** Drop undefined fields so zod's strict object sees only what the user set. */
-function definedOnly(args: ClaudeRunnerPodArgs): Record<string, unknown> {
-  const { credentials: _credentials, ...rest } = args;
+type Shape = Record<string, unknown>;
+
+/** The args fields the builder takes, as given (undefined fields dropped so zod's strict object sees only what was set). */
+function builderFields(args: ClaudeRunnerPodArgs): Shape {
+  const { credentials: _c, egress: _e, ...rest } = args;
   return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
 }
 
 /**
+ * Args (resolved or with placeholders) → builder config: the sandbox is on
+ * unless `sandbox.enabled` is false, and the credentials Secret is referenced.
+ */
+function toPodConfig(fields: Shape, credentialsSecretName: unknown): Shape {
+  const { sandbox, ...rest } = fields;
+  const out: Shape = { ...rest };
+  const { enabled, ...options } = (sandbox ?? {}) as Shape;
+  if (enabled !== false) out.sandbox = options;
+  if (credentialsSecretName !== undefined) out.credentialsSecret = { name: credentialsSecretName, key: CREDENTIALS_SECRET_KEY };
+  return out;
+}
+
+/** A label value unique to this component instance in this stack: what its NetworkPolicy selects. */
+export function instanceLabelValue(name: string): string {
+  const hash = createHash("sha256").update(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`).digest("hex").slice(0, 10);
+  const base = name.toLowerCase().replace(/[^a-z0-9.-]+/g, "-").replace(/^[^a-z0-9]+/, "").slice(0, 52).replace(/[^a-z0-9]+$/, "");
+  const value = base ? `${base}-${hash}` : hash;
+  return isLabelValue(value) ? value : hash;
+}
+
+/**
  * A Kubernetes Pod that runs the Claude Code CLI as an autonomous agent, built
- * by {@link buildPodSpec} from typed, validated args.
+ * by {@link buildPodSpec} from typed, validated args, sandboxed by default.
  *
  * Children: the Pod (named like the component, `parent: this`, so providers
- * passed to the component reach it) and, with `credentials`, a Secret
- * `<name>-credentials`. Plain args are validated in the constructor, before
- * anything is registered; Outputs are validated when they resolve.
+ * passed to the component reach it); with `credentials`, a Secret
+ * `<name>-credentials`; with `egress`, a NetworkPolicy `<name>-egress`. Plain
+ * args are validated in the constructor, before anything is registered;
+ * Outputs are validated when they resolve.
  */
 export class ClaudeRunnerPod extends pulumi.ComponentResource {
   /** The Pod. */
@@ -36,67 +63,60 @@ export class ClaudeRunnerPod extends pulumi.ComponentResource {
   public readonly labels: pulumi.Output<Record<string, string>>;
   /** The Secret holding `credentials`, when the component made one. */
   public readonly credentialsSecret?: k8s.core.v1.Secret;
+  /** The NetworkPolicy scoping the pod's egress, when `egress` is set. */
+  public readonly networkPolicy?: k8s.networking.v1.NetworkPolicy;
 
   constructor(name: string, args: ClaudeRunnerPodArgs, opts?: pulumi.ComponentResourceOptions) {
-    const collected = collectDeferred(definedOnly(args));
-    // With credentials, the Secret's name is only known later: a placeholder stands in for it.
-    const plain =
-      collected.plain && args.credentials !== undefined
-        ? {
-            ...collected.plain,
-            credentialsSecret: { name: deferredPlaceholder(collected.deferred.length), key: CREDENTIALS_SECRET_KEY },
-          }
-        : collected.plain;
+    const collected = collectDeferred(builderFields(args));
+    // With credentials, the Secret's name is known only once it exists: a placeholder stands in for it.
+    const secretPlaceholder = args.credentials !== undefined ? deferredPlaceholder(collected.deferred.length) : undefined;
     // Everything known now is checked now: an error here registers nothing.
-    if (plain) validateRunnerArgs(name, args, plain);
+    if (collected.plain) validateRunnerArgs(name, args, toPodConfig(collected.plain, secretPlaceholder));
 
     super(CLAUDE_RUNNER_POD_TYPE, name, {}, opts);
 
-    if (args.credentials !== undefined) {
-      this.credentialsSecret = new k8s.core.v1.Secret(
-        `${name}-credentials`,
-        {
-          metadata: { namespace: args.namespace ?? "default", labels: { ...PROTECTED_LABELS } },
-          type: "Opaque",
-          stringData: {
-            [CREDENTIALS_SECRET_KEY]: pulumi.secret(
-              pulumi.output(args.credentials).apply((c) => {
-                const out = new IssueCollector();
-                credentialsProblem(c, out);
-                if (out.issues.length > 0) throw new PodConfigError(`ClaudeRunnerPod '${name}' args`, out.issues);
-                return c;
-              }),
-            ),
-          },
-        },
-        { parent: this },
-      );
-    }
+    const namespace = args.namespace ?? "default";
+    if (args.credentials !== undefined) this.credentialsSecret = this.createCredentialsSecret(name, namespace, args.credentials);
     const secretName = this.credentialsSecret?.metadata.name;
+    const instance = args.egress !== undefined ? { [INSTANCE_LABEL]: instanceLabelValue(name) } : undefined;
+    const withInstance = (config: Shape): PodConfig =>
+      (instance ? { ...config, labels: { ...((config.labels as Shape | undefined) ?? {}), ...instance } } : config) as unknown as PodConfig;
 
     let podArgs: k8s.core.v1.PodArgs;
-    if (plain) {
-      const built = buildPodSpec(plain as unknown as PodConfig);
-      // Each pending value is checked with the rest of the config when it resolves.
+    if (collected.plain) {
+      const plain = collected.plain;
+      const built = buildPodSpec(withInstance(toPodConfig(plain, secretPlaceholder)));
+      // Each pending value is checked, with the rest of the args, when it resolves.
       const outputs = collected.deferred.map(({ path, value }) =>
         value.apply((v) => {
-          validateRunnerArgs(name, args, withValueAt(plain, path, v));
+          validateRunnerArgs(name, args, toPodConfig(withValueAt(plain, path, v), secretPlaceholder));
           return v;
         }),
       );
       if (secretName) outputs.push(secretName);
-      // Built from plain data plus Outputs: typed loosely on purpose, checked by the builder's types above.
+      // Plain data with Outputs swapped in: typed loosely on purpose, its shape is the builder's.
       podArgs = substituteDeferred({ metadata: built.metadata, spec: built.spec }, outputs) as k8s.core.v1.PodArgs;
     } else {
       // A structural field is pending: build the spec once everything resolves.
-      const resolved = pulumi.all([pulumi.output(definedOnly(args)), secretName]).apply(([c, sn]) => {
-        const full = sn ? { ...c, credentialsSecret: { name: sn, key: CREDENTIALS_SECRET_KEY } } : c;
-        return buildPodSpec(validateRunnerArgs(name, args, full as Record<string, unknown>));
+      const resolved = pulumi.all([pulumi.output(builderFields(args)), secretName]).apply(([fields, sn]) => {
+        const config = toPodConfig(fields as Shape, sn);
+        validateRunnerArgs(name, args, config);
+        return buildPodSpec(withInstance(config));
       });
       podArgs = { metadata: resolved.metadata, spec: resolved.spec } as k8s.core.v1.PodArgs;
     }
 
     this.pod = new k8s.core.v1.Pod(name, podArgs, { parent: this, replaceOnChanges: ["spec"] });
+    if (args.egress !== undefined && instance) {
+      const policy = pulumi
+        .all([pulumi.output(args.egress), pulumi.output(namespace)])
+        .apply(([egress, ns]) => buildEgressNetworkPolicy(ns, instance, egress as EgressConfig));
+      this.networkPolicy = new k8s.networking.v1.NetworkPolicy(
+        `${name}-egress`,
+        { metadata: policy.metadata, spec: policy.spec } as k8s.networking.v1.NetworkPolicyArgs,
+        { parent: this },
+      );
+    }
     this.podName = this.pod.metadata.name;
     this.namespace = this.pod.metadata.namespace;
     this.labels = this.pod.metadata.labels;
@@ -106,6 +126,26 @@ export class ClaudeRunnerPod extends pulumi.ComponentResource {
       namespace: this.namespace,
       labels: this.labels,
       credentialsSecret: this.credentialsSecret,
+      networkPolicy: this.networkPolicy,
     });
+  }
+
+  /** The child Secret: credentials stored as a Pulumi secret, checked (without echoing them) when they resolve. */
+  private createCredentialsSecret(name: string, namespace: pulumi.Input<string>, credentials: pulumi.Input<string>): k8s.core.v1.Secret {
+    const checked = pulumi.output(credentials).apply((c) => {
+      const out = new IssueCollector();
+      credentialsProblem(c, out);
+      if (out.issues.length > 0) throw new PodConfigError(`ClaudeRunnerPod '${name}' args`, out.issues);
+      return c;
+    });
+    return new k8s.core.v1.Secret(
+      `${name}-credentials`,
+      {
+        metadata: { namespace, labels: { ...PROTECTED_LABELS } },
+        type: "Opaque",
+        stringData: { [CREDENTIALS_SECRET_KEY]: pulumi.secret(checked) },
+      },
+      { parent: this },
+    );
   }
 }

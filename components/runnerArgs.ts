@@ -14,14 +14,140 @@ export interface HostPathVolumeArgs {
   hostPath: pulumi.Input<string>;
   /** Absolute path in the container. Must be known when the program runs. */
   mountPath: pulumi.Input<string>;
+  /** Mount read-write only when set to false. @default true (read-only) with the sandbox; false without */
+  readOnly?: pulumi.Input<boolean>;
+}
+
+/** A header sent when fetching an input; its value comes from a Secret. */
+export interface InputAuthHeaderArgs {
+  /** Header name. @default "Authorization" */
+  header?: pulumi.Input<string>;
+  /** Secret holding the header value, e.g. `Bearer ...`. */
+  secretName: pulumi.Input<string>;
+  /** Key within the Secret. */
+  key: pulumi.Input<string>;
 }
 
 /** A file fetched by the `ironflow-input-fetch` init container before the agent starts. */
 export interface AgentInputArgs {
-  /** `https://` (or `http://`) URL of the file; no `user:password@`. May be an Output. */
-  url: pulumi.Input<string>;
+  /** `https://` URL of the file (`http://` with `allowHttp`); no `user:password@`. May be an Output. Exclusive with `urlFrom`. */
+  url?: pulumi.Input<string>;
+  /** A Secret key holding the URL (e.g. a presigned URL), so it never appears in the spec. Exclusive with `url`. */
+  urlFrom?: pulumi.Input<SecretKeyRefArgs>;
   /** Absolute path of the file, under a directory other than `/`. Must be known when the program runs. */
   mountPath: pulumi.Input<string>;
+  /** Expected SHA-256 (64 hex digits), verified before the file appears at `mountPath`. @default not verified */
+  sha256?: pulumi.Input<string>;
+  /** Allow `http://`. @default false: curl refuses anything but https */
+  allowHttp?: pulumi.Input<boolean>;
+  /** Largest accepted download in bytes. @default no cap */
+  maxBytes?: pulumi.Input<number>;
+  /** Octal file mode, e.g. `"0444"`. @default curl's (umask) */
+  mode?: pulumi.Input<string>;
+  /** A header whose value comes from a Secret. @default none */
+  authHeader?: pulumi.Input<InputAuthHeaderArgs>;
+}
+
+/** The sandbox profile: on by default in {@link ClaudeRunnerPod}. */
+export interface SandboxArgs {
+  /** Set to false for the seed's plain pod (root, writable root filesystem, no seccomp). @default true */
+  enabled?: pulumi.Input<boolean>;
+  /** User id of both containers. @default 10001 */
+  runAsUser?: pulumi.Input<number>;
+  /** Group id of both containers. @default 10001 */
+  runAsGroup?: pulumi.Input<number>;
+  /** Group owning the volumes. @default 10001 */
+  fsGroup?: pulumi.Input<number>;
+  /** Read-only root filesystem. @default true */
+  readOnlyRootFilesystem?: pulumi.Input<boolean>;
+  /** Size limit of the HOME emptyDir (`/home/claude`). @default "1Gi" */
+  homeSizeLimit?: pulumi.Input<string>;
+  /** Size limit of the /tmp emptyDir. @default "512Mi" */
+  tmpSizeLimit?: pulumi.Input<string>;
+}
+
+/** An env var from a Secret key. */
+export interface SecretEnvVarArgs {
+  /** Env var name. */
+  name: pulumi.Input<string>;
+  /** Secret name, in the pod's namespace. */
+  secretName: pulumi.Input<string>;
+  /** Key within the Secret. */
+  key: pulumi.Input<string>;
+}
+
+/** A read-write PVC mount (`pvc-N`). */
+export interface PvcMountArgs {
+  /** PersistentVolumeClaim name. */
+  claimName: pulumi.Input<string>;
+  /** Absolute path in the container. */
+  mountPath: pulumi.Input<string>;
+  /** Relative path within the volume. @default the volume's root */
+  subPath?: pulumi.Input<string>;
+}
+
+/** A read-only mount (`ro-N`): set exactly one of `persistentVolumeClaim`, `configMap`, `secret`, `hostPath`. */
+export interface ReadOnlyMountArgs {
+  /** Absolute path in the container. */
+  mountPath: pulumi.Input<string>;
+  /** Relative path within the volume. @default the volume's root */
+  subPath?: pulumi.Input<string>;
+  /** PersistentVolumeClaim name. */
+  persistentVolumeClaim?: pulumi.Input<string>;
+  /** ConfigMap name. */
+  configMap?: pulumi.Input<string>;
+  /** Secret name. */
+  secret?: pulumi.Input<string>;
+  /** Absolute path on the node. */
+  hostPath?: pulumi.Input<string>;
+}
+
+/** A ConfigMap holding the prompt, mounted read-only. */
+export interface PromptMountArgs {
+  /** ConfigMap name. */
+  configMap: pulumi.Input<string>;
+  /** Absolute path in the container. @default "/etc/ironflow/prompt" */
+  mountPath?: pulumi.Input<string>;
+}
+
+/** A toleration. */
+export interface TolerationArgs {
+  /** Taint key. @default "" (with `Exists`: every taint) */
+  key?: pulumi.Input<string>;
+  /** `Equal` or `Exists`. @default "Equal" */
+  operator?: pulumi.Input<string>;
+  /** Taint value (not with `Exists`). */
+  value?: pulumi.Input<string>;
+  /** `NoSchedule`, `PreferNoSchedule` or `NoExecute`. @default every effect */
+  effect?: pulumi.Input<string>;
+  /** Seconds a `NoExecute` taint is tolerated. @default forever */
+  tolerationSeconds?: pulumi.Input<number>;
+}
+
+/** A port of an egress destination. */
+export interface EgressPortArgs {
+  /** Port number. */
+  port: pulumi.Input<number>;
+  /** `TCP`, `UDP` or `SCTP`. @default "TCP" */
+  protocol?: pulumi.Input<string>;
+}
+
+/** An allowed egress destination. */
+export interface EgressRuleArgs {
+  /** Destination CIDR. */
+  cidr: pulumi.Input<string>;
+  /** CIDRs inside `cidr` that stay denied. @default [] */
+  except?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Allowed ports. @default every port */
+  ports?: pulumi.Input<pulumi.Input<EgressPortArgs>[]>;
+}
+
+/** Scoped egress: a child NetworkPolicy selecting only this pod. */
+export interface EgressArgs {
+  /** Allow DNS to kube-dns. @default true */
+  allowDns?: pulumi.Input<boolean>;
+  /** Destinations allowed besides DNS. @default [] (all other egress denied) */
+  allow?: pulumi.Input<pulumi.Input<EgressRuleArgs>[]>;
 }
 
 /** A key of an existing Kubernetes Secret. */
@@ -95,4 +221,38 @@ export interface ClaudeRunnerPodArgs {
    * @default none
    */
   credentialsSecret?: pulumi.Input<SecretKeyRefArgs>;
+  /** The sandbox profile. @default on: uid/gid 10001, no privilege escalation, all capabilities dropped, RuntimeDefault seccomp, read-only root, HOME and /tmp on emptyDirs */
+  sandbox?: pulumi.Input<SandboxArgs>;
+  /** Env vars from Secret keys (e.g. `ANTHROPIC_API_KEY`). @default [] */
+  secretEnv?: pulumi.Input<pulumi.Input<SecretEnvVarArgs>[]>;
+  /** Read-write PVC mounts. @default [] */
+  pvcMounts?: pulumi.Input<pulumi.Input<PvcMountArgs>[]>;
+  /** Read-only mounts of a PVC, ConfigMap, Secret or host path. @default [] */
+  readOnlyMounts?: pulumi.Input<pulumi.Input<ReadOnlyMountArgs>[]>;
+  /** A ConfigMap holding the prompt, mounted read-only. @default none */
+  promptConfigMap?: pulumi.Input<PromptMountArgs>;
+  /** A ConfigMap of Claude Code managed settings, mounted read-only at `/etc/claude-code`. @default none */
+  managedSettingsConfigMap?: pulumi.Input<string>;
+  /** ConfigMaps whose files are copied into `$HOME/.claude` before the agent starts; a failed copy stops the pod. @default [] */
+  profileConfigMaps?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Retries of each input fetch. @default 3 */
+  inputRetries?: pulumi.Input<number>;
+  /** Time limit of each input fetch in seconds. @default 300 */
+  inputTimeoutSeconds?: pulumi.Input<number>;
+  /** Size limit of each input emptyDir. @default none */
+  inputVolumeSizeLimit?: pulumi.Input<string>;
+  /** Node labels the pod must run on. @default {} */
+  nodeSelector?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Tolerations. @default [] */
+  tolerations?: pulumi.Input<pulumi.Input<TolerationArgs>[]>;
+  /** RuntimeClass, e.g. `gvisor` or `kata`. @default the cluster's default */
+  runtimeClassName?: pulumi.Input<string>;
+  /** Seconds the pod may run before Kubernetes stops it. @default no deadline */
+  activeDeadlineSeconds?: pulumi.Input<number>;
+  /** Pod annotations (e.g. `pulumi.com/skipAwait`). @default {} */
+  annotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Value of the `ironflow.io/egress-profile` label. @default none */
+  egressProfile?: pulumi.Input<string>;
+  /** Scoped egress: a child NetworkPolicy that selects only this pod. @default none (the namespace's policies apply) */
+  egress?: pulumi.Input<EgressArgs>;
 }

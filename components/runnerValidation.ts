@@ -2,6 +2,8 @@ import type { PodConfig } from "./config";
 import { isDeferred } from "./deferred";
 import { isPending } from "./inputValues";
 import { PROTECTED_LABELS, isProtectedLabel } from "./labels";
+import { INSTANCE_LABEL } from "./names";
+import { checkEgress, type EgressConfig } from "./networkPolicy";
 import type { ClaudeRunnerPodArgs } from "./runnerArgs";
 import { IssueCollector, PodConfigError, shown } from "./issues";
 import { podConfigSchema, zodIssues } from "./schema";
@@ -17,12 +19,23 @@ function checkComponentRules(args: ClaudeRunnerPodArgs, config: Record<string, u
         ["labels", key],
         `is set by ClaudeRunnerPod to '${PROTECTED_LABELS[key]}' and cannot be overridden, got ${isDeferred(value) ? "an unknown value" : shown(value)}`,
       );
+    } else if (key === INSTANCE_LABEL) {
+      out.add(["labels", key], "is set by ClaudeRunnerPod (it selects the pod for its NetworkPolicy) and cannot be set in labels");
     }
   }
+  if (args.egress !== undefined && !isPending(args.egress) && !hasPending(args.egress)) checkEgress(args.egress as EgressConfig, out);
   if (args.credentials !== undefined && args.credentialsSecret !== undefined) {
     out.add(["credentials"], "credentials and credentialsSecret are mutually exclusive");
   }
   if (args.credentials !== undefined && !isPending(args.credentials)) credentialsProblem(args.credentials, out);
+}
+
+/** True when any value inside is still pending (then the check runs when the NetworkPolicy is built). */
+function hasPending(value: unknown): boolean {
+  if (isPending(value)) return true;
+  if (Array.isArray(value)) return value.some(hasPending);
+  if (value !== null && typeof value === "object") return Object.values(value).some(hasPending);
+  return false;
 }
 
 /** The credentials must be a JSON object; the message never shows them. */

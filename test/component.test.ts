@@ -25,7 +25,8 @@ describe("ClaudeRunnerPod resource graph", () => {
       ["kubernetes:core/v1:Pod", "agent"],
     ]);
     const pod = registered[1]!;
-    const expected = lib.buildPodSpec({ ...base, labels: { team: "infra" }, resources: { cpuLimit: "2", memoryLimit: "4Gi" } });
+    // The component turns the sandbox on by default; otherwise the spec is exactly the builder's.
+    const expected = lib.buildPodSpec({ ...base, labels: { team: "infra" }, resources: { cpuLimit: "2", memoryLimit: "4Gi" }, sandbox: {} });
     expect(pod.inputs.spec).toEqual(expected.spec);
     expect(pod.inputs.metadata).toEqual({ namespace: "default", labels: expected.metadata.labels });
     expect(await unwrap(c.labels)).toEqual({
@@ -35,6 +36,15 @@ describe("ClaudeRunnerPod resource graph", () => {
     });
     expect(await unwrap(c.podName)).toBe("agent-abcd1234");
     expect(await unwrap(c.namespace)).toBe("default");
+  });
+
+  it("with the sandbox turned off, the Pod is exactly buildPodSpec(args): the seed's plain pod", async () => {
+    const c = new lib.ClaudeRunnerPod("plain", { ...base, sandbox: { enabled: false }, env: { A: "1" } });
+    await unwrap(c.podName);
+    await settle();
+    const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
+    expect(pod.inputs.spec).toEqual(lib.buildPodSpec({ ...base, env: { A: "1" } }).spec);
+    expect(pod.inputs.spec.securityContext).toBeUndefined();
   });
 
   it("parents the Pod to the component and passes the component's provider to it", async () => {
@@ -74,6 +84,9 @@ describe("ClaudeRunnerPod resource graph", () => {
     expect(JSON.stringify(pod.inputs)).not.toContain("SECRET");
     expect(JSON.stringify(pod.inputs)).not.toContain("accessToken");
     const container = pod.inputs.spec.containers[0];
+    expect(pod.inputs.spec).toEqual(
+      lib.buildPodSpec({ ...base, sandbox: {}, credentialsSecret: { name: "agent-credentials-abcd1234", key: "credentials.json" } }).spec,
+    );
     expect(container.command).toEqual([
       "sh",
       "-c",
@@ -85,6 +98,8 @@ describe("ClaudeRunnerPod resource graph", () => {
     ]);
     expect(container.env).toEqual([
       { name: "IRONFLOW_ALLOW_BYPASS", value: "" },
+      { name: "HOME", value: "/home/claude" },
+      { name: "TMPDIR", value: "/tmp" },
       { name: "IRONFLOW_CLAUDE_CREDENTIALS", valueFrom: { secretKeyRef: { name: "agent-credentials-abcd1234", key: "credentials.json" } } },
     ]);
     const secret = registered.find((r) => r.type === "kubernetes:core/v1:Secret")!;
@@ -102,7 +117,7 @@ describe("ClaudeRunnerPod resource graph", () => {
     await settle();
     expect(registered.map((r) => r.type)).toEqual(["ironflow:index:ClaudeRunnerPod", "kubernetes:core/v1:Pod"]);
     const env = registered[1]!.inputs.spec.containers[0].env;
-    expect(env[1]).toEqual({ name: "IRONFLOW_CLAUDE_CREDENTIALS", valueFrom: { secretKeyRef: { name: "claude-oauth", key: "creds" } } });
+    expect(env[3]).toEqual({ name: "IRONFLOW_CLAUDE_CREDENTIALS", valueFrom: { secretKeyRef: { name: "claude-oauth", key: "creds" } } });
     expect(c.credentialsSecret).toBeUndefined();
   });
 
@@ -116,7 +131,7 @@ describe("ClaudeRunnerPod resource graph", () => {
     await settle();
     const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
     expect(pod.inputs.spec).toEqual(
-      lib.buildPodSpec({ ...base, image: "ghcr.io/acme/claude-runner:2.0.0", inputs: [{ url: "https://files.example.com/it's.pdf", mountPath: "/work/it.pdf" }] }).spec,
+      lib.buildPodSpec({ ...base, sandbox: {}, image: "ghcr.io/acme/claude-runner:2.0.0", inputs: [{ url: "https://files.example.com/it's.pdf", mountPath: "/work/it.pdf" }] }).spec,
     );
     expect(pod.inputs.spec.initContainers[0].command[2]).toBe(
       "set -e\ncurl -sSfL --proto '=https' --proto-redir '=https' --retry 3 --max-time 300 'https://files.example.com/it'\\''s.pdf' -o '/work/it.pdf'\n",
@@ -128,7 +143,7 @@ describe("ClaudeRunnerPod resource graph", () => {
     await unwrap(c.podName);
     await settle();
     const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
-    expect(pod.inputs.spec).toEqual(lib.buildPodSpec({ ...base, volumes: [{ hostPath: "/srv/repos", mountPath: "/data/repos" }] }).spec);
+    expect(pod.inputs.spec).toEqual(lib.buildPodSpec({ ...base, sandbox: {}, volumes: [{ hostPath: "/srv/repos", mountPath: "/data/repos" }] }).spec);
   });
 
 });

@@ -1,0 +1,57 @@
+// The pack on what the real ClaudeRunnerPod registers (Pulumi mocks): the
+// Pod's inputs and its real URN / parent URN, wrapped the way the policy
+// server wraps them. The component's own registration reaches a resource
+// policy with `{}` props, so only the Pod is checked.
+import { beforeAll, describe, expect, it } from "vitest";
+import { installMocks, settle, unwrap } from "../mocks";
+import { CLAUDE_RUNNER_POD_TYPE, POD_TYPE } from "../../components/names";
+import { of, runPack, type Target } from "./harness";
+import { FAKE_CREDENTIALS_JSON } from "./fixtures";
+
+const registered = installMocks();
+let lib: typeof import("../../components");
+
+beforeAll(async () => {
+  lib = await import("../../components");
+});
+
+async function podTarget(name: string, args: ConstructorParameters<typeof lib.ClaudeRunnerPod>[1]): Promise<Target> {
+  registered.length = 0;
+  const c = new lib.ClaudeRunnerPod(name, args);
+  await unwrap(c.podName);
+  await settle();
+  const pod = registered.find((r) => r.type === POD_TYPE && r.name === name)!;
+  return { type: POD_TYPE, name, urn: await unwrap(c.pod.urn), parent: await unwrap(c.urn), props: pod.inputs };
+}
+
+const base = { image: "ghcr.io/acme/claude-code:1.2.3", command: ["claude", "-p", "fix the tests"], resources: { cpuLimit: "2", memoryLimit: "4Gi" } };
+
+describe("policy pack on ClaudeRunnerPod output", () => {
+  it("the component's Pod is owned (parent URN is the component) and passes every mandatory policy", async () => {
+    const t = await podTarget("agent", { ...base, inputs: [{ url: "https://files.example.com/spec.md", mountPath: "/work/in/spec.md" }] });
+    expect(t.parent).toBe(`urn:pulumi:stack::project::${CLAUDE_RUNNER_POD_TYPE}::agent`);
+    expect(t.urn).toBe(`urn:pulumi:stack::project::${CLAUDE_RUNNER_POD_TYPE}$${POD_TYPE}::agent`);
+    const diags = runPack(t);
+    expect(diags.filter((d) => d.enforcementLevel === "mandatory")).toEqual([]);
+    // Advisories it does get: the init container has no limits; no sandbox securityContext.
+    expect(of(diags, "ironflow-resource-limits").map((d) => d.message)).toEqual([
+      expect.stringMatching(/init container 'ironflow-input-fetch' has no cpu limit/),
+      expect.stringMatching(/init container 'ironflow-input-fetch' has no memory limit/),
+    ]);
+    expect(of(diags, "ironflow-pod-security").length).toBeGreaterThan(0);
+  });
+
+  it("credentials through the component's Secret pass ironflow-no-inline-credentials", async () => {
+    const t = await podTarget("with-creds", { ...base, credentials: FAKE_CREDENTIALS_JSON });
+    expect(of(runPack(t), "ironflow-no-inline-credentials")).toEqual([]);
+    expect(JSON.stringify(t.props)).not.toContain("sk-ant-");
+  });
+
+  it("a transform-style rewrite of the component Pod's labels is caught", async () => {
+    const t = await podTarget("csa", base);
+    (t.props as { metadata: { labels: Record<string, string> } }).metadata.labels["app.kubernetes.io/managed-by"] = "pulumi";
+    expect(of(runPack(t), "ironflow-managed-labels").map((d) => [d.enforcementLevel, d.message])).toEqual([
+      ["mandatory", expect.stringMatching(/Pod 'csa' \(namespace 'default'\): label 'app\.kubernetes\.io\/managed-by' is 'pulumi', expected 'ironflow'/)],
+    ]);
+  });
+});
