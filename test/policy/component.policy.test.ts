@@ -33,18 +33,26 @@ describe("policy pack on ClaudeRunnerPod output", () => {
     expect(t.urn).toBe(`urn:pulumi:stack::project::${CLAUDE_RUNNER_POD_TYPE}$${POD_TYPE}::agent`);
     const diags = runPack(t);
     expect(diags.filter((d) => d.enforcementLevel === "mandatory")).toEqual([]);
-    // Advisories it does get: the init container has no limits; no sandbox securityContext.
+    // The one advisory it gets: the init container has no limits.
     expect(of(diags, "ironflow-resource-limits").map((d) => d.message)).toEqual([
       expect.stringMatching(/init container 'ironflow-input-fetch' has no cpu limit/),
       expect.stringMatching(/init container 'ironflow-input-fetch' has no memory limit/),
     ]);
-    expect(of(diags, "ironflow-pod-security").length).toBeGreaterThan(0);
+    // Sandboxed by default: Pod Security Standards "restricted" holds, init container included.
+    expect(of(diags, "ironflow-pod-security")).toEqual([]);
+    expect(diags).toHaveLength(2);
   });
 
   it("credentials through the component's Secret pass ironflow-no-inline-credentials", async () => {
     const t = await podTarget("with-creds", { ...base, credentials: FAKE_CREDENTIALS_JSON });
     expect(of(runPack(t), "ironflow-no-inline-credentials")).toEqual([]);
     expect(JSON.stringify(t.props)).not.toContain("sk-ant-");
+  });
+
+  it("sandbox disabled: ironflow-pod-security names each failing restricted control", async () => {
+    const t = await podTarget("plain", { ...base, sandbox: { enabled: false } });
+    const controls = of(runPack(t), "ironflow-pod-security").map((d) => /control "([^"]+)"/.exec(d.message)?.[1]);
+    expect(controls).toEqual(["Privilege Escalation", "Running as Non-root", "Seccomp", "Capabilities"]);
   });
 
   it("a transform-style rewrite of the component Pod's labels is caught", async () => {

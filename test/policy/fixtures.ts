@@ -58,12 +58,3 @@ export function seedCredentialsPod(json = FAKE_CREDENTIALS_JSON): RunnerPod {
 export function secretCredentialsPod(): RunnerPod {
   return pod({ credentialsSecret: { name: "agent-credentials", key: "credentials.json" } });
 }
-
-/** The PSS "restricted" securityContext on the pod and every container (until the sandbox option lands). */
-export function sandboxed<T extends RunnerPod>(p: T): T {
-  p.spec.securityContext = { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } };
-  for (const c of [...p.spec.containers, ...(p.spec.initContainers ?? [])]) {
-    c.securityContext = { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, runAsNonRoot: true };
-  }
-  return p;
-}
