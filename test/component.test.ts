@@ -148,6 +148,37 @@ describe("ClaudeRunnerPod resource graph", () => {
 
 });
 
+describe("ClaudeRunnerPod scoped egress", () => {
+  it("adds a NetworkPolicy child selecting only this instance through its instance label", async () => {
+    const c = new lib.ClaudeRunnerPod("agent", { ...base, namespace: "agents", egress: { allow: [{ cidr: "140.82.112.0/20", ports: [{ port: 443 }] }] } });
+    await unwrap(c.podName);
+    await settle();
+    expect(registered.map((r) => [r.type, r.name])).toEqual([
+      ["ironflow:index:ClaudeRunnerPod", "agent"],
+      ["kubernetes:core/v1:Pod", "agent"],
+      ["kubernetes:networking.k8s.io/v1:NetworkPolicy", "agent-egress"],
+    ]);
+    const instance = registered[1]!.inputs.metadata.labels["ironflow.io/instance"];
+    expect(instance).toMatch(/^agent-[0-9a-f]{10}$/);
+    const policy = registered[2]!.inputs;
+    expect(policy.spec.podSelector).toEqual({ matchLabels: { "ironflow.io/instance": instance } });
+    expect(policy.metadata.namespace).toBe("agents");
+    expect(policy.spec.egress[1]).toEqual({ to: [{ ipBlock: { cidr: "140.82.112.0/20" } }], ports: [{ protocol: "TCP", port: 443 }] });
+  });
+
+  it("refuses a bad egress rule and an instance label in labels, before registering anything", async () => {
+    expect(
+      () => new lib.ClaudeRunnerPod("bad", { ...base, labels: { "ironflow.io/instance": "x" }, egress: { allow: [{ cidr: "nope" }] } }),
+    ).toThrow(
+      "invalid ClaudeRunnerPod 'bad' args: 2 problems\n" +
+        '  - labels["ironflow.io/instance"]: is set by ClaudeRunnerPod (it selects the pod for its NetworkPolicy) and cannot be set in labels\n' +
+        "  - egress.allow[0].cidr: must be an IPv4 or IPv6 CIDR, got 'nope'",
+    );
+    await settle();
+    expect(registered).toEqual([]);
+  });
+});
+
 describe("ClaudeRunnerPod validation", () => {
   it("throws from the constructor and registers nothing for bad plain args", async () => {
     expect(
