@@ -165,6 +165,15 @@ export const CASES: PolicyCase[] = [
     violations: 0,
   },
 
+  {
+    id: "M16 whole metadata unknown (a structural arg still pending): one advisory per protected label",
+    policy: M,
+    target: ownedPod({ metadata: UNKNOWN, spec: UNKNOWN }),
+    violations: 2,
+    level: "advisory",
+    message: /label 'app\.kubernetes\.io\/(managed-by|component)' can't be known during preview/,
+  },
+
   // ---- ironflow-host-path-allowlist --------------------------------------------------------
   { id: "H01 no hostPath volumes passes", policy: H, target: ownedPod(podWithInputs()), violations: 0 },
   {
@@ -306,6 +315,15 @@ export const CASES: PolicyCase[] = [
     violations: 1,
     level: "advisory",
     message: /^can't run policy 'ironflow-pinned-images' from policy pack 'ironflow@v0\.1\.0' during preview: string value at \.spec\.containers\.0\.image can't be known during preview$/,
+  },
+
+  {
+    id: "P11 whole spec unknown: the server's advisory names .spec",
+    policy: P,
+    target: ownedPod({ metadata: UNKNOWN, spec: UNKNOWN }),
+    violations: 1,
+    level: "advisory",
+    message: /^can't run policy 'ironflow-pinned-images' .* during preview: string value at \.spec can't be known during preview$/,
   },
 
   // ---- ironflow-input-urls -----------------------------------------------------------------
