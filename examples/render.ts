@@ -14,7 +14,7 @@ export interface Rendered {
 }
 
 /** Example names, each a directory with Pulumi.yaml and index.ts. */
-export const EXAMPLES = ["basic", "inputs-and-volumes", "kubeconfig-file", "inline-kubeconfig", "credentials"] as const;
+export const EXAMPLES = ["basic", "inputs-and-volumes", "kubeconfig-file", "inline-kubeconfig", "credentials", "demo"] as const;
 
 /**
  * Run every example once under mocks and collect its registrations by example.

@@ -28,14 +28,23 @@ describe("examples", () => {
   }, 120_000);
 
   it("each register the expected resources", () => {
-    const graph = Object.fromEntries([...rendered].map(([name, rs]) => [name, rs.map((r) => `${r.type}::${r.name}`)]));
-    expect(graph).toEqual({
+    // Registration order depends on when Outputs resolve: compare as sorted lists.
+    const graph = Object.fromEntries([...rendered].map(([name, rs]) => [name, rs.map((r) => `${r.type}::${r.name}`).sort()]));
+    const want: Record<string, string[]> = {
       basic: ["ironflow:index:ClaudeRunnerPod::basic-agent", "kubernetes:core/v1:Pod::basic-agent"],
       "inputs-and-volumes": ["ironflow:index:ClaudeRunnerPod::review-agent", "kubernetes:core/v1:Pod::review-agent"],
       "kubeconfig-file": ["pulumi:providers:kubernetes::target", "ironflow:index:ClaudeRunnerPod::file-agent", "kubernetes:core/v1:Pod::file-agent"],
       "inline-kubeconfig": ["pulumi:providers:kubernetes::inline", "ironflow:index:ClaudeRunnerPod::inline-agent", "kubernetes:core/v1:Pod::inline-agent"],
       credentials: ["ironflow:index:ClaudeRunnerPod::oauth-agent", "kubernetes:core/v1:Secret::oauth-agent-credentials", "kubernetes:core/v1:Pod::oauth-agent"],
-    });
+      demo: [
+        "pulumi:providers:kubernetes::demo-cluster",
+        "ironflow:index:ClaudeRunnerPod::demo-agent",
+        "kubernetes:core/v1:Secret::demo-agent-credentials",
+        "kubernetes:core/v1:Pod::demo-agent",
+        "kubernetes:networking.k8s.io/v1:NetworkPolicy::demo-agent-egress",
+      ],
+    };
+    expect(graph).toEqual(Object.fromEntries(Object.entries(want).map(([k, v]) => [k, [...v].sort()])));
   });
 
   it.each(EXAMPLES)("%s renders a Pod that validates against the Kubernetes OpenAPI schema", (name) => {

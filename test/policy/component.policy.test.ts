@@ -5,7 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { installMocks, settle, unwrap } from "../mocks";
 import { CLAUDE_RUNNER_POD_TYPE, POD_TYPE } from "../../components/names";
-import { of, runPack, type Target } from "./harness";
+import { of, runPack, runStackPolicy, type Target } from "./harness";
+import { egressIsolation } from "../../policy/policies";
 import { FAKE_CREDENTIALS_JSON } from "./fixtures";
 
 const registered = installMocks();
@@ -53,6 +54,21 @@ describe("policy pack on ClaudeRunnerPod output", () => {
     const t = await podTarget("plain", { ...base, sandbox: { enabled: false } });
     const controls = of(runPack(t), "ironflow-pod-security").map((d) => /control "([^"]+)"/.exec(d.message)?.[1]);
     expect(controls).toEqual(["Privilege Escalation", "Running as Non-root", "Seccomp", "Capabilities"]);
+  });
+
+  it("ironflow-egress-isolation: the component's egress NetworkPolicy selects its Pod", async () => {
+    const stack = async (args: ConstructorParameters<typeof lib.ClaudeRunnerPod>[1]): Promise<Target[]> => {
+      registered.length = 0;
+      const c = new lib.ClaudeRunnerPod("iso", args);
+      await unwrap(c.podName);
+      await settle();
+      const parent = await unwrap(c.urn);
+      return registered
+        .filter((r) => r.custom)
+        .map((r) => ({ type: r.type, name: r.name, urn: `urn:pulumi:stack::project::${CLAUDE_RUNNER_POD_TYPE}$${r.type}::${r.name}`, parent, props: r.inputs }));
+    };
+    expect(runStackPolicy(egressIsolation, await stack({ ...base, egress: { allow: [] } }))).toEqual([]);
+    expect(runStackPolicy(egressIsolation, await stack(base)).map((d) => d.enforcementLevel)).toEqual(["advisory"]);
   });
 
   it("a transform-style rewrite of the component Pod's labels is caught", async () => {

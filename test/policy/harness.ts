@@ -10,7 +10,7 @@
  * The protocol test (pack.grpc.test.ts) checks the same expectations through
  * the real gRPC server.
  */
-import type { EnforcementLevel, Policies, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
+import type { EnforcementLevel, Policies, ResourceValidationArgs, ResourceValidationPolicy, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
 import policyPackageJson from "../../policy/package.json";
 import { CLAUDE_RUNNER_POD_TYPE, POD_TYPE } from "../../components/names";
 import { ironflowPolicies, PACK_NAME } from "../../policy/policies";
@@ -124,4 +124,29 @@ export function runPack(target: Target, config: PackConfig = {}, policies: Polic
 /** Only the diagnostics of one policy. */
 export function of(diags: Diag[], policyName: string): Diag[] {
   return diags.filter((d) => d.policyName === policyName);
+}
+
+/** Run one stack policy on a set of resources, as the server's `analyzeStack` would. */
+export function runStackPolicy(policy: StackValidationPolicy, targets: Target[], config: PackConfig = {}): (Diag & { urn?: string })[] {
+  const c = config[policy.name] ?? {};
+  const level: EnforcementLevel = c.enforcementLevel ?? policy.enforcementLevel ?? "advisory";
+  if (level === "disabled") return [];
+  const { enforcementLevel: _drop, ...settings } = c;
+  const out: (Diag & { urn?: string })[] = [];
+  const resources = targets.map((t) => {
+    const props = unknownCheckingProxy(JSON.parse(JSON.stringify(t.props)) as Record<string, unknown>);
+    return { type: t.type, props, urn: t.urn, name: t.name, opts: { ...(t.parent ? { parent: t.parent } : {}) }, dependencies: [], propertyDependencies: {} };
+  });
+  const args = { resources, getConfig: () => settings, stackTags: new Map(), notApplicable: () => { throw new NotApplicable(); } } as unknown as StackValidationArgs;
+  const report = (m: string, urn?: string): void => {
+    out.push({ policyName: policy.name, enforcementLevel: level === "remediate" ? "mandatory" : level, message: m ? `${policy.description}\n${m}` : policy.description, ...(urn ? { urn } : {}) });
+  };
+  try {
+    policy.validateStack(args, report);
+  } catch (e) {
+    if (isUnknownValueError(e)) {
+      out.push({ policyName: policy.name, enforcementLevel: "advisory", message: `can't run policy '${policy.name}' from policy pack '${PACK_NAME}@v${PACK_VERSION}' during preview: ${e.message}` });
+    } else if (!(e instanceof NotApplicable)) throw e;
+  }
+  return out;
 }

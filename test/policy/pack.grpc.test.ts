@@ -41,6 +41,7 @@ describe("policy pack over the Analyzer gRPC protocol", () => {
       ["ironflow-input-urls", "mandatory"],
       ["ironflow-no-inline-credentials", "mandatory"],
       ["ironflow-pod-security", "advisory"],
+      ["ironflow-egress-isolation", "advisory"],
     ]);
     const byName = Object.fromEntries(info.policies.map((p) => [p.name, p]));
     expect(Object.keys(byName["ironflow-host-path-allowlist"]!.configSchema!)).toEqual(["allowedPathPrefixes", "requireReadOnly", "scope"]);
@@ -48,7 +49,7 @@ describe("policy pack over the Analyzer gRPC protocol", () => {
     for (const p of info.policies) {
       expect(p.description).not.toBe("");
       expect(p.remediationSteps).not.toBe("");
-      expect(p.policyType).toBe(1); // POLICY_TYPE_RESOURCE
+      expect(p.policyType).toBe(p.name === "ironflow-egress-isolation" ? 2 : 1); // POLICY_TYPE_STACK / _RESOURCE
     }
     expect(info.policies.map((p) => p.name)).toEqual(ironflowPolicies.map((p) => p.name));
   });
@@ -163,16 +164,32 @@ describe("policy pack over the Analyzer gRPC protocol", () => {
       props: { metadata: { labels: { [MANAGED_BY_LABEL]: "ironflow" } }, stringData: { "credentials.json": FAKE_OAUTH_TOKEN } },
     });
     expect(r.diagnostics).toEqual([]);
-    expect(r.notApplicable.map((n) => n.policyName)).toEqual(ironflowPolicies.map((p) => p.name));
+    expect(r.notApplicable.map((n) => n.policyName)).toEqual(ironflowPolicies.filter((p) => "validateResource" in p).map((p) => p.name));
     expect(new Set(r.notApplicable.map((n) => n.reason))).toEqual(new Set([`Policy only applies to resources of type '${POD_TYPE}'`]));
   });
 
-  it("AnalyzeStack answers for a whole stack (the pack has resource policies only, so no stack diagnostics)", async () => {
-    const r = await pack.analyzeStack([
-      { type: CLAUDE_RUNNER_POD_TYPE, name: "agent", urn: componentUrn("agent"), props: {} },
-      ownedPod(pod()),
-      barePod(pod(), "spoofer"),
+  it("AnalyzeStack: runner pods without an egress NetworkPolicy get the stack policy's advisory", async () => {
+    await pack.configure({});
+    const owned = ownedPod(edit(pod(), (p) => (p.metadata.labels["ironflow.io/instance"] = "agent-1")));
+    const component = { type: CLAUDE_RUNNER_POD_TYPE, name: "agent", urn: componentUrn("agent"), props: {} };
+    const other = barePod({ metadata: { name: "web", namespace: "default", labels: { app: "web" } }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } }, "web");
+    let r = await pack.analyzeStack([component, owned, barePod(pod(), "spoofer"), other]);
+    expect(r.diagnostics.map((d) => [d.policyName, d.enforcementLevel, d.urn])).toEqual([
+      ["ironflow-egress-isolation", "advisory", owned.urn],
+      ["ironflow-egress-isolation", "advisory", barePod(pod(), "spoofer").urn],
     ]);
+    expect(r.diagnostics[0]!.message).toBe(
+      "Every ironflow runner Pod is selected by a NetworkPolicy that restricts its egress.\n" +
+        "Pod 'agent' (namespace 'default'): no NetworkPolicy in namespace 'default' selects it and restricts egress (found 0 egress NetworkPolicies there), expected one (ClaudeRunnerPod's egress option)",
+    );
+    const np = {
+      type: "kubernetes:networking.k8s.io/v1:NetworkPolicy",
+      name: "agent-egress",
+      urn: `urn:pulumi:${STACK}::${PROJECT}::${CLAUDE_RUNNER_POD_TYPE}$kubernetes:networking.k8s.io/v1:NetworkPolicy::agent-egress`,
+      parent: componentUrn("agent"),
+      props: { metadata: { namespace: "default" }, spec: { podSelector: { matchLabels: { "ironflow.io/instance": "agent-1" } }, policyTypes: ["Ingress", "Egress"], egress: [] } },
+    };
+    r = await pack.analyzeStack([component, owned, np, other]);
     expect(r.diagnostics).toEqual([]);
   });
 
