@@ -4,6 +4,7 @@
  * so tests import the policies from here.
  */
 import type { Policies } from "@pulumi/policy";
+import { egressIsolation } from "./egressIsolation";
 import { hostPathAllowlist } from "./hostPathAllowlist";
 import { inputUrls } from "./inputUrls";
 import { managedLabels } from "./managedLabels";
@@ -19,6 +20,7 @@ export { PINNED_IMAGES_POLICY, pinnedImages } from "./pinnedImages";
 export { INPUT_URLS_POLICY, inputUrls } from "./inputUrls";
 export { NO_INLINE_CREDENTIALS_POLICY, noInlineCredentials } from "./noInlineCredentials";
 export { POD_SECURITY_POLICY, podSecurity, PSS_CONTROLS } from "./podSecurity";
+export { EGRESS_ISOLATION_POLICY, egressIsolation, NETWORK_POLICY_TYPE } from "./egressIsolation";
 
 /** Name of the policy pack (`^[a-zA-Z0-9-_.]{1,100}$`). */
 export const PACK_NAME = "ironflow";
@@ -31,4 +33,5 @@ export const ironflowPolicies: Policies = [
   inputUrls,
   noInlineCredentials,
   podSecurity,
+  egressIsolation,
 ];
