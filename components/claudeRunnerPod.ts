@@ -48,7 +48,7 @@ export function instanceLabelValue(name: string): string {
  *
  * Children: the Pod (named like the component, `parent: this`, so providers
  * passed to the component reach it); with `credentials`, a Secret
- * `<name>-credentials`; with `egress`, a NetworkPolicy `<name>-egress`. Plain
+ * `<name>-credentials`; unless `egress.enabled` is false, a NetworkPolicy `<name>-egress`. Plain
  * args are validated in the constructor, before anything is registered;
  * Outputs are validated when they resolve.
  */
@@ -63,7 +63,7 @@ export class ClaudeRunnerPod extends pulumi.ComponentResource {
   public readonly labels: pulumi.Output<Record<string, string>>;
   /** The Secret holding `credentials`, when the component made one. */
   public readonly credentialsSecret?: k8s.core.v1.Secret;
-  /** The NetworkPolicy scoping the pod's egress, when `egress` is set. */
+  /** The NetworkPolicy scoping the pod's egress (absent with `egress.enabled: false`). */
   public readonly networkPolicy?: k8s.networking.v1.NetworkPolicy;
 
   constructor(name: string, args: ClaudeRunnerPodArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -78,7 +78,9 @@ export class ClaudeRunnerPod extends pulumi.ComponentResource {
     const namespace = args.namespace ?? "default";
     if (args.credentials !== undefined) this.credentialsSecret = this.createCredentialsSecret(name, namespace, args.credentials);
     const secretName = this.credentialsSecret?.metadata.name;
-    const instance = args.egress !== undefined ? { [INSTANCE_LABEL]: instanceLabelValue(name) } : undefined;
+    // Egress is scoped by default; the NetworkPolicy finds the pod by a label unique to this instance.
+    const egress = args.egress?.enabled === false ? undefined : args.egress ?? {};
+    const instance = egress ? { [INSTANCE_LABEL]: instanceLabelValue(name) } : undefined;
     const withInstance = (config: Shape): PodConfig =>
       (instance ? { ...config, labels: { ...((config.labels as Shape | undefined) ?? {}), ...instance } } : config) as unknown as PodConfig;
 
@@ -107,10 +109,11 @@ export class ClaudeRunnerPod extends pulumi.ComponentResource {
     }
 
     this.pod = new k8s.core.v1.Pod(name, podArgs, { parent: this, replaceOnChanges: ["spec"] });
-    if (args.egress !== undefined && instance) {
+    if (egress && instance) {
+      const { enabled: _enabled, ...rules } = egress;
       const policy = pulumi
-        .all([pulumi.output(args.egress), pulumi.output(namespace)])
-        .apply(([egress, ns]) => buildEgressNetworkPolicy(ns, instance, egress as EgressConfig));
+        .all([pulumi.output(rules), pulumi.output(namespace)])
+        .apply(([e, ns]) => buildEgressNetworkPolicy(ns, instance, e as EgressConfig));
       this.networkPolicy = new k8s.networking.v1.NetworkPolicy(
         `${name}-egress`,
         { metadata: policy.metadata, spec: policy.spec } as k8s.networking.v1.NetworkPolicyArgs,

@@ -137,6 +137,11 @@ export interface SandboxOptions {
   tmpSizeLimit?: string;
 }
 
+/** Limits the sandbox gives the agent container when `resources` leaves them unset. */
+export const SANDBOX_AGENT_LIMITS: Readonly<Required<K8sResources>> = Object.freeze({ cpuLimit: "2", memoryLimit: "4Gi" });
+/** Limits the sandbox gives the input-fetch init container when `inputFetchResources` leaves them unset. */
+export const SANDBOX_FETCH_LIMITS: Readonly<Required<K8sResources>> = Object.freeze({ cpuLimit: "500m", memoryLimit: "256Mi" });
+
 /** A key of an existing Kubernetes Secret. */
 export interface SecretKeyRef {
   /** Name of the Secret, in the pod's namespace. */
@@ -155,7 +160,7 @@ export interface PodConfig {
   command: string[];
   /** Namespace (DNS-1123 label). @default "default" */
   namespace?: string;
-  /** CPU and memory limits. @default no limits */
+  /** CPU and memory limits. @default no limits; with the sandbox 2 CPU and 4Gi */
   resources?: K8sResources;
   /** Service account name. @default none (the namespace's default) */
   serviceAccount?: string;
@@ -201,6 +206,8 @@ export interface PodConfig {
   managedSettingsConfigMap?: string;
   /** ConfigMaps whose files are copied into `$HOME/.claude` before the agent starts. @default [] */
   profileConfigMaps?: string[];
+  /** Limits of the input-fetch init container. @default none; with the sandbox 500m CPU and 256Mi */
+  inputFetchResources?: K8sResources;
   /** Retries of each input fetch. @default 3 (the seed's) */
   inputRetries?: number;
   /** Time limit of each input fetch, in seconds. @default 300 (the seed's) */

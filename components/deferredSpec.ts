@@ -25,7 +25,7 @@ export interface Collected {
  */
 const SCALAR_PATHS = [
   "name", "image", "namespace", "serviceAccount", "restartPolicy", "imagePullPolicy", "inputInitImage",
-  "command.#", "resources.cpuLimit", "resources.memoryLimit", "env.*", "imagePullSecrets.#", "labels.*",
+  "command.#", "resources.cpuLimit", "resources.memoryLimit", "inputFetchResources.cpuLimit", "inputFetchResources.memoryLimit", "env.*", "imagePullSecrets.#", "labels.*",
   "inputs.#.url", "credentialsSecret.name", "credentialsSecret.key",
 ].map((p) => p.split("."));
 

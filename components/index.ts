@@ -17,6 +17,7 @@ export { validatePodConfig } from "./validation";
 export { validateInputs } from "./inputRules";
 export { PodConfigError, type ConfigIssue } from "./issues";
 export { ClaudeRunnerPod } from "./claudeRunnerPod";
-export type { AgentInputArgs, ClaudeRunnerPodArgs, HostPathVolumeArgs, RunnerResourcesArgs, SecretKeyRefArgs } from "./runnerArgs";
+export type * from "./runnerArgs";
 export { createKubernetesProvider, type KubernetesProviderArgs } from "./provider";
 export { checkKubeconfig, loadInlineKubeconfig, loadKubeconfigFile, readKubeconfigFile, type KubeconfigSummary } from "./kubeconfig";
+export { buildEgressNetworkPolicy, PUBLIC_HTTPS_EGRESS, type EgressConfig, type EgressRule } from "./networkPolicy";

@@ -16,9 +16,24 @@ export interface EgressRule {
 export interface EgressConfig {
   /** Allow DNS (UDP and TCP 53) to kube-dns in `kube-system`. @default true */
   allowDns?: boolean;
-  /** Destinations allowed besides DNS. @default [] (deny all other egress) */
+  /** Destinations allowed besides DNS. @default {@link PUBLIC_HTTPS_EGRESS} */
   allow?: EgressRule[];
 }
+
+/**
+ * The default egress of a runner pod: HTTPS to public addresses (the Anthropic
+ * API, package registries, git hosts), never to private, link-local (cloud
+ * metadata), CGNAT or unique-local ranges, so an agent cannot reach cluster
+ * services or node credentials.
+ */
+export const PUBLIC_HTTPS_EGRESS: readonly EgressRule[] = Object.freeze([
+  {
+    cidr: "0.0.0.0/0",
+    except: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10", "127.0.0.0/8"],
+    ports: [{ port: 443, protocol: "TCP" }],
+  },
+  { cidr: "::/0", except: ["fc00::/7", "fe80::/10", "::1/128"], ports: [{ port: 443, protocol: "TCP" }] },
+]);
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0-2]|[12]?\d)$/;
 const IPV6 = /^[0-9a-fA-F:]+:[0-9a-fA-F:]*\/(12[0-8]|1[01]\d|\d?\d)$/;
@@ -69,7 +84,7 @@ export function buildEgressNetworkPolicy(namespace: string, podLabels: Record<st
       ],
     });
   }
-  for (const r of e.allow ?? []) {
+  for (const r of e.allow ?? PUBLIC_HTTPS_EGRESS) {
     const rule: NetworkPolicyEgressRule = { to: [{ ipBlock: r.except?.length ? { cidr: r.cidr, except: [...r.except] } : { cidr: r.cidr } }] };
     if (r.ports?.length) rule.ports = r.ports.map((p) => ({ protocol: p.protocol ?? "TCP", port: p.port }));
     egress.push(rule);

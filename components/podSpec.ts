@@ -1,5 +1,5 @@
-import type { Container, EnvVar, Pod } from "kubernetes-types/core/v1";
-import type { PodConfig } from "./config";
+import type { Container, EnvVar, Pod, ResourceRequirements } from "kubernetes-types/core/v1";
+import { SANDBOX_AGENT_LIMITS, SANDBOX_FETCH_LIMITS, type K8sResources, type PodConfig } from "./config";
 import { wrapCommandWithPrefix } from "./credentials";
 import { buildInputFetchContainer } from "./inputs";
 import { mergeLabels } from "./labels";
@@ -50,10 +50,8 @@ export function buildPodSpec(config: PodConfig): RunnerPod {
   };
   const env = buildEnv(c);
   if (env.length > 0) container.env = env;
-  const limits: Record<string, string> = {};
-  if (c.resources?.cpuLimit !== undefined) limits.cpu = c.resources.cpuLimit;
-  if (c.resources?.memoryLimit !== undefined) limits.memory = c.resources.memoryLimit;
-  if (Object.keys(limits).length > 0) container.resources = { limits };
+  const resources = limitsOf(c.resources, c.sandbox ? SANDBOX_AGENT_LIMITS : undefined);
+  if (resources) container.resources = resources;
   if (mounts.length > 0) container.volumeMounts = mounts.map(toVolumeMount);
 
   const init = buildInputFetchContainer(
@@ -62,6 +60,10 @@ export function buildPodSpec(config: PodConfig): RunnerPod {
     imagePullPolicy,
     c.inputInitImage ?? DEFAULT_INPUT_INIT_IMAGE,
   );
+  if (init) {
+    const initResources = limitsOf(c.inputFetchResources, c.sandbox ? SANDBOX_FETCH_LIMITS : undefined);
+    if (initResources) init.resources = initResources;
+  }
   if (c.sandbox) {
     container.securityContext = sandboxContainerSecurityContext(c.sandbox);
     if (init) init.securityContext = sandboxContainerSecurityContext(c.sandbox);
@@ -87,6 +89,16 @@ export function buildPodSpec(config: PodConfig): RunnerPod {
   if (c.name !== undefined) metadata.name = c.name;
   if (c.annotations && Object.keys(c.annotations).length > 0) metadata.annotations = { ...c.annotations };
   return { apiVersion: "v1", kind: "Pod", metadata, spec };
+}
+
+/** `{limits}` from the given limits over the defaults; undefined when neither sets any. */
+function limitsOf(given: K8sResources | undefined, defaults: K8sResources | undefined): ResourceRequirements | undefined {
+  const limits: Record<string, string> = {};
+  const cpu = given?.cpuLimit ?? defaults?.cpuLimit;
+  const memory = given?.memoryLimit ?? defaults?.memoryLimit;
+  if (cpu !== undefined) limits.cpu = cpu;
+  if (memory !== undefined) limits.memory = memory;
+  return Object.keys(limits).length > 0 ? { limits } : undefined;
 }
 
 /**

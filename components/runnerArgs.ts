@@ -144,9 +144,14 @@ export interface EgressRuleArgs {
 
 /** Scoped egress: a child NetworkPolicy selecting only this pod. */
 export interface EgressArgs {
+  /** Set to false for no NetworkPolicy (the namespace's policies apply). Must be plain. @default true */
+  enabled?: boolean;
   /** Allow DNS to kube-dns. @default true */
   allowDns?: pulumi.Input<boolean>;
-  /** Destinations allowed besides DNS. @default [] (all other egress denied) */
+  /**
+   * Destinations allowed besides DNS; given, they replace the default.
+   * @default PUBLIC_HTTPS_EGRESS: TCP 443 to public addresses only (no private, link-local, CGNAT or metadata ranges)
+   */
   allow?: pulumi.Input<pulumi.Input<EgressRuleArgs>[]>;
 }
 
@@ -178,7 +183,7 @@ export interface ClaudeRunnerPodArgs {
   command: pulumi.Input<pulumi.Input<string>[]>;
   /** Namespace (DNS-1123 label). @default "default" */
   namespace?: pulumi.Input<string>;
-  /** CPU and memory limits. @default no limits */
+  /** CPU and memory limits of the agent container. @default with the sandbox 2 CPU and 4Gi; none without */
   resources?: pulumi.Input<RunnerResourcesArgs>;
   /** Service account name. @default none (the namespace's `default` account) */
   serviceAccount?: pulumi.Input<string>;
@@ -235,6 +240,8 @@ export interface ClaudeRunnerPodArgs {
   managedSettingsConfigMap?: pulumi.Input<string>;
   /** ConfigMaps whose files are copied into `$HOME/.claude` before the agent starts; a failed copy stops the pod. @default [] */
   profileConfigMaps?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Limits of the input-fetch init container. @default with the sandbox 500m CPU and 256Mi; none without */
+  inputFetchResources?: pulumi.Input<RunnerResourcesArgs>;
   /** Retries of each input fetch. @default 3 */
   inputRetries?: pulumi.Input<number>;
   /** Time limit of each input fetch in seconds. @default 300 */
@@ -253,6 +260,9 @@ export interface ClaudeRunnerPodArgs {
   annotations?: pulumi.Input<Record<string, pulumi.Input<string>>>;
   /** Value of the `ironflow.io/egress-profile` label. @default none */
   egressProfile?: pulumi.Input<string>;
-  /** Scoped egress: a child NetworkPolicy that selects only this pod. @default none (the namespace's policies apply) */
-  egress?: pulumi.Input<EgressArgs>;
+  /**
+   * Scoped egress: a child NetworkPolicy `<name>-egress` that selects only this pod, denies ingress,
+   * and allows DNS plus `allow`. @default on, allowing DNS and public HTTPS only
+   */
+  egress?: EgressArgs;
 }

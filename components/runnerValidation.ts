@@ -23,7 +23,7 @@ function checkComponentRules(args: ClaudeRunnerPodArgs, config: Record<string, u
       out.add(["labels", key], "is set by ClaudeRunnerPod (it selects the pod for its NetworkPolicy) and cannot be set in labels");
     }
   }
-  if (args.egress !== undefined && !isPending(args.egress) && !hasPending(args.egress)) checkEgress(args.egress as EgressConfig, out);
+  if (args.egress !== undefined && !hasPending(args.egress)) checkEgress(args.egress as EgressConfig, out);
   if (args.credentials !== undefined && args.credentialsSecret !== undefined) {
     out.add(["credentials"], "credentials and credentialsSecret are mutually exclusive");
   }

@@ -65,6 +65,7 @@ export const podConfigSchema = z.strictObject({
   promptConfigMap: z.strictObject({ configMap: str, mountPath: str.optional() }).optional(),
   managedSettingsConfigMap: str.optional(),
   profileConfigMaps: z.array(str).optional(),
+  inputFetchResources: z.strictObject({ cpuLimit: str.optional(), memoryLimit: str.optional() }).optional(),
   inputRetries: int.optional(),
   inputTimeoutSeconds: int.optional(),
   inputVolumeSizeLimit: str.optional(),

@@ -108,6 +108,8 @@ export function checkPodConfigRules(c: PodConfig, out: IssueCollector): void {
   else out.check(["command", 0], c.command[0], (v) => v.length > 0, MSG.commandFirst);
   checkQuantity(["resources", "cpuLimit"], c.resources?.cpuLimit, out);
   checkQuantity(["resources", "memoryLimit"], c.resources?.memoryLimit, out);
+  checkQuantity(["inputFetchResources", "cpuLimit"], c.inputFetchResources?.cpuLimit, out);
+  checkQuantity(["inputFetchResources", "memoryLimit"], c.inputFetchResources?.memoryLimit, out);
   checkEnv(c, out);
   (c.imagePullSecrets ?? []).forEach((s, i) => out.check(["imagePullSecrets", i], s, isDns1123Subdomain, MSG.subdomain));
   checkLabelMap("labels", c.labels, true, out);

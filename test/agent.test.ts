@@ -450,13 +450,23 @@ describe("scoped egress", () => {
   });
 
   it("can deny DNS too, and checks CIDRs and ports", () => {
-    expect(buildEgressNetworkPolicy("d", { x: "y" }, { allowDns: false }).spec!.egress).toEqual([]);
+    expect(buildEgressNetworkPolicy("d", { x: "y" }, { allowDns: false, allow: [] }).spec!.egress).toEqual([]);
     expect(() => buildEgressNetworkPolicy("d", { x: "y" }, { allow: [{ cidr: "10.0.0.0/33", ports: [{ port: 70000, protocol: "ICMP" }] }] })).toThrow(
       "invalid egress: 3 problems\n" +
         "  - egress.allow[0].cidr: must be an IPv4 or IPv6 CIDR, got '10.0.0.0/33'\n" +
         "  - egress.allow[0].ports[0].port: must be a port from 1 to 65535, got 70000\n" +
         "  - egress.allow[0].ports[0].protocol: must be one of TCP, UDP, SCTP, got 'ICMP'",
     );
+  });
+
+  it("defaults to public HTTPS only: no private, link-local (metadata), CGNAT or loopback ranges", () => {
+    expect(buildEgressNetworkPolicy("d", { x: "y" }, {}).spec!.egress!.slice(1)).toEqual([
+      {
+        to: [{ ipBlock: { cidr: "0.0.0.0/0", except: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10", "127.0.0.0/8"] } }],
+        ports: [{ protocol: "TCP", port: 443 }],
+      },
+      { to: [{ ipBlock: { cidr: "::/0", except: ["fc00::/7", "fe80::/10", "::1/128"] } }], ports: [{ protocol: "TCP", port: 443 }] },
+    ]);
   });
 });
 

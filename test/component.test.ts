@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -14,23 +15,28 @@ beforeEach(() => {
 });
 
 const base = { image: "ghcr.io/acme/claude-runner:1.2.3", command: ["claude", "-p", "fix the tests"] };
+/** The instance label of a component named "agent" in project "project", stack "stack". */
+const INSTANCE = "agent-" + createHash("sha256").update("project/stack/agent").digest("hex").slice(0, 10);
 
 describe("ClaudeRunnerPod resource graph", () => {
-  it("registers exactly the component and one Pod, with the builder's spec", async () => {
+  it("registers exactly the component, one Pod with the builder's spec, and its egress NetworkPolicy", async () => {
     const c = new lib.ClaudeRunnerPod("agent", { ...base, labels: { team: "infra" }, resources: { cpuLimit: "2", memoryLimit: "4Gi" } });
     await unwrap(c.podName);
     await settle();
     expect(registered.map((r) => [r.type, r.name])).toEqual([
       ["ironflow:index:ClaudeRunnerPod", "agent"],
       ["kubernetes:core/v1:Pod", "agent"],
+      ["kubernetes:networking.k8s.io/v1:NetworkPolicy", "agent-egress"],
     ]);
     const pod = registered[1]!;
     // The component turns the sandbox on by default; otherwise the spec is exactly the builder's.
     const expected = lib.buildPodSpec({ ...base, labels: { team: "infra" }, resources: { cpuLimit: "2", memoryLimit: "4Gi" }, sandbox: {} });
     expect(pod.inputs.spec).toEqual(expected.spec);
-    expect(pod.inputs.metadata).toEqual({ namespace: "default", labels: expected.metadata.labels });
+    // Scoped egress is on by default: the pod carries the label its NetworkPolicy selects.
+    expect(pod.inputs.metadata).toEqual({ namespace: "default", labels: { ...expected.metadata.labels, "ironflow.io/instance": INSTANCE } });
     expect(await unwrap(c.labels)).toEqual({
       team: "infra",
+      "ironflow.io/instance": INSTANCE,
       "app.kubernetes.io/managed-by": "ironflow",
       "app.kubernetes.io/component": "claude-runner",
     });
@@ -59,7 +65,7 @@ describe("ClaudeRunnerPod resource graph", () => {
   });
 
   it("uses a fixed name when given one, never a generated one", async () => {
-    const c = new lib.ClaudeRunnerPod("agent", { ...base, name: "fixed-agent", namespace: "agents" });
+    const c = new lib.ClaudeRunnerPod("agent", { ...base, name: "fixed-agent", namespace: "agents", egress: { enabled: false } });
     expect(await unwrap(c.podName)).toBe("fixed-agent");
     await settle();
     const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
@@ -72,7 +78,7 @@ describe("ClaudeRunnerPod resource graph", () => {
 
   it("keeps credentials out of the Pod: a child Secret holds them, the pod reads them by secretKeyRef", async () => {
     const creds = '{"claudeAiOauth":{"accessToken":"sk-ant-oat01-SECRET"}}';
-    const c = new lib.ClaudeRunnerPod("agent", { ...base, credentials: creds });
+    const c = new lib.ClaudeRunnerPod("agent", { ...base, credentials: creds, egress: { enabled: false } });
     await unwrap(c.podName);
     await settle();
     expect(registered.map((r) => [r.type, r.name])).toEqual([
@@ -112,7 +118,7 @@ describe("ClaudeRunnerPod resource graph", () => {
   });
 
   it("references an existing credentials Secret without creating one", async () => {
-    const c = new lib.ClaudeRunnerPod("agent", { ...base, credentialsSecret: { name: "claude-oauth", key: "creds" } });
+    const c = new lib.ClaudeRunnerPod("agent", { ...base, credentialsSecret: { name: "claude-oauth", key: "creds" }, egress: { enabled: false } });
     await unwrap(c.podName);
     await settle();
     expect(registered.map((r) => r.type)).toEqual(["ironflow:index:ClaudeRunnerPod", "kubernetes:core/v1:Pod"]);

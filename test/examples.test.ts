@@ -31,11 +31,11 @@ describe("examples", () => {
     // Registration order depends on when Outputs resolve: compare as sorted lists.
     const graph = Object.fromEntries([...rendered].map(([name, rs]) => [name, rs.map((r) => `${r.type}::${r.name}`).sort()]));
     const want: Record<string, string[]> = {
-      basic: ["ironflow:index:ClaudeRunnerPod::basic-agent", "kubernetes:core/v1:Pod::basic-agent"],
-      "inputs-and-volumes": ["ironflow:index:ClaudeRunnerPod::review-agent", "kubernetes:core/v1:Pod::review-agent"],
-      "kubeconfig-file": ["pulumi:providers:kubernetes::target", "ironflow:index:ClaudeRunnerPod::file-agent", "kubernetes:core/v1:Pod::file-agent"],
-      "inline-kubeconfig": ["pulumi:providers:kubernetes::inline", "ironflow:index:ClaudeRunnerPod::inline-agent", "kubernetes:core/v1:Pod::inline-agent"],
-      credentials: ["ironflow:index:ClaudeRunnerPod::oauth-agent", "kubernetes:core/v1:Secret::oauth-agent-credentials", "kubernetes:core/v1:Pod::oauth-agent"],
+      basic: ["ironflow:index:ClaudeRunnerPod::basic-agent", "kubernetes:core/v1:Pod::basic-agent", "kubernetes:networking.k8s.io/v1:NetworkPolicy::basic-agent-egress"],
+      "inputs-and-volumes": ["ironflow:index:ClaudeRunnerPod::review-agent", "kubernetes:core/v1:Pod::review-agent", "kubernetes:networking.k8s.io/v1:NetworkPolicy::review-agent-egress"],
+      "kubeconfig-file": ["pulumi:providers:kubernetes::target", "ironflow:index:ClaudeRunnerPod::file-agent", "kubernetes:core/v1:Pod::file-agent", "kubernetes:networking.k8s.io/v1:NetworkPolicy::file-agent-egress"],
+      "inline-kubeconfig": ["pulumi:providers:kubernetes::inline", "ironflow:index:ClaudeRunnerPod::inline-agent", "kubernetes:core/v1:Pod::inline-agent", "kubernetes:networking.k8s.io/v1:NetworkPolicy::inline-agent-egress"],
+      credentials: ["ironflow:index:ClaudeRunnerPod::oauth-agent", "kubernetes:core/v1:Secret::oauth-agent-credentials", "kubernetes:core/v1:Pod::oauth-agent", "kubernetes:networking.k8s.io/v1:NetworkPolicy::oauth-agent-egress"],
       demo: [
         "pulumi:providers:kubernetes::demo-cluster",
         "ironflow:index:ClaudeRunnerPod::demo-agent",
