@@ -43,7 +43,17 @@ took() { log "  done in $(( $(now) - $1 ))s"; }
 
 command -v go >/dev/null || die "go is not on PATH"
 GO_VER="$(go env GOVERSION)"
-GOMODCACHE="$(go env GOMODCACHE)"
+# k8s.io/kubernetes v1.36 and kwok v0.8 declare go 1.26.0 (GOTOOLCHAIN=local: no toolchain download).
+case "$GO_VER" in
+  go1.2[6-9]*|go1.[3-9]*) ;;
+  *) die "need Go >= 1.26 (found $GO_VER)" ;;
+esac
+
+# One run at a time per cache dir.
+if command -v flock >/dev/null; then
+  exec 9>"$TC/.lock"
+  flock -n 9 || { log "waiting for another toolchain.sh using $TC..."; flock 9; }
+fi
 
 # Run a build in a work dir, writing into $out.tmp then renaming, so a half-finished
 # build never looks finished.
