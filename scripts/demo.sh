@@ -41,7 +41,10 @@ export PULUMI_BACKEND_URL="file://$work/state"
 export PULUMI_CONFIG_PASSPHRASE="ironflow-demo"
 export PULUMI_SKIP_UPDATE_CHECK=true PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 mkdir -p "$work/state"
-policy=(--policy-pack "$root/policy" --policy-pack-config "$root/policy/config.example.json")
+# Every policy mandatory, with the hosts and paths the demo uses allowed.
+policy=(--policy-pack "$root/policy" --policy-pack-config "$root/examples/demo/policy-config.json")
+# The demo program is type-checked by the tests; ts-node's type check would only slow it down.
+export PULUMI_NODEJS_TRANSPILE_ONLY=true
 
 step "pulumi stack init (local file backend in $work/state)"
 pulumi stack init demo --non-interactive
