@@ -10,7 +10,7 @@ import { CLAUDE_RUNNER_POD_TYPE, CREDENTIALS_SECRET_KEY, INSTANCE_LABEL } from "
 import { buildEgressNetworkPolicy, type EgressConfig } from "./networkPolicy";
 import { buildPodSpec } from "./podSpec";
 import type { ClaudeRunnerPodArgs } from "./runnerArgs";
-import { credentialsProblem, validateRunnerArgs } from "./runnerValidation";
+import { ClaudeRunnerPodArgsError, asRunError, credentialsProblem, validateRunnerArgs } from "./runnerValidation";
 import { isLabelValue } from "./syntax";
 
 type Shape = Record<string, unknown>;
@@ -113,7 +113,7 @@ export class ClaudeRunnerPod extends pulumi.ComponentResource {
       const { enabled: _enabled, ...rules } = egress;
       const policy = pulumi
         .all([pulumi.output(rules), pulumi.output(namespace)])
-        .apply(([e, ns]) => buildEgressNetworkPolicy(ns, instance, e as EgressConfig));
+        .apply(([e, ns]) => asRunError(() => buildEgressNetworkPolicy(ns, instance, e as EgressConfig)));
       this.networkPolicy = new k8s.networking.v1.NetworkPolicy(
         `${name}-egress`,
         { metadata: policy.metadata, spec: policy.spec } as k8s.networking.v1.NetworkPolicyArgs,
@@ -138,7 +138,7 @@ export class ClaudeRunnerPod extends pulumi.ComponentResource {
     const checked = pulumi.output(credentials).apply((c) => {
       const out = new IssueCollector();
       credentialsProblem(c, out);
-      if (out.issues.length > 0) throw new PodConfigError(`ClaudeRunnerPod '${name}' args`, out.issues);
+      if (out.issues.length > 0) throw new ClaudeRunnerPodArgsError(new PodConfigError(`ClaudeRunnerPod '${name}' args`, out.issues));
       return c;
     });
     return new k8s.core.v1.Secret(

@@ -21,3 +21,4 @@ export type * from "./runnerArgs";
 export { createKubernetesProvider, type KubernetesProviderArgs } from "./provider";
 export { checkKubeconfig, loadInlineKubeconfig, loadKubeconfigFile, readKubeconfigFile, type KubeconfigSummary } from "./kubeconfig";
 export { buildEgressNetworkPolicy, PUBLIC_HTTPS_EGRESS, type EgressConfig, type EgressRule } from "./networkPolicy";
+export { ClaudeRunnerPodArgsError } from "./runnerValidation";

@@ -1,3 +1,4 @@
+import * as pulumi from "@pulumi/pulumi";
 import type { PodConfig } from "./config";
 import { isDeferred } from "./deferred";
 import { isPending } from "./inputValues";
@@ -5,7 +6,7 @@ import { PROTECTED_LABELS, isProtectedLabel } from "./labels";
 import { INSTANCE_LABEL } from "./names";
 import { checkEgress, type EgressConfig } from "./networkPolicy";
 import type { ClaudeRunnerPodArgs } from "./runnerArgs";
-import { IssueCollector, PodConfigError, shown } from "./issues";
+import { IssueCollector, PodConfigError, shown, type ConfigIssue } from "./issues";
 import { podConfigSchema, zodIssues } from "./schema";
 import { checkPodConfigRules } from "./validation";
 
@@ -58,6 +59,10 @@ export function credentialsProblem(credentials: unknown, out: IssueCollector): v
  */
 
 export function validateRunnerArgs(name: string, args: ClaudeRunnerPodArgs, config: Record<string, unknown>): PodConfig {
+  return asRunError(() => checkRunnerArgs(name, args, config));
+}
+
+function checkRunnerArgs(name: string, args: ClaudeRunnerPodArgs, config: Record<string, unknown>): PodConfig {
   const subject = `ClaudeRunnerPod '${name}' args`;
   const parsed = podConfigSchema.safeParse(config);
   if (!parsed.success) throw new PodConfigError(subject, zodIssues(parsed.error));
@@ -68,3 +73,31 @@ export function validateRunnerArgs(name: string, args: ClaudeRunnerPodArgs, conf
   return parsed.data as PodConfig;
 }
 
+
+/**
+ * The component's validation error: the same message and issues as
+ * {@link PodConfigError}, as a Pulumi `RunError`, so the CLI prints just the
+ * message (no stack, no object dump: formatting the error with its Output
+ * chain took the Node runtime about a minute when an apply threw).
+ */
+export class ClaudeRunnerPodArgsError extends pulumi.RunError {
+  readonly issues: readonly ConfigIssue[];
+  constructor(error: PodConfigError) {
+    super(error.message);
+    this.name = "ClaudeRunnerPodArgsError";
+    this.issues = error.issues;
+    // The runtime inspects `err.stack` when there is one, which was the slow part; the
+    // message says everything (field, value), and RunError hides stacks anyway.
+    Object.defineProperty(this, "stack", { value: "", enumerable: false, writable: true });
+  }
+}
+
+/** Run `fn`, turning a {@link PodConfigError} into a {@link ClaudeRunnerPodArgsError}. */
+export function asRunError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof PodConfigError) throw new ClaudeRunnerPodArgsError(e);
+    throw e;
+  }
+}
