@@ -239,3 +239,25 @@ describe("ClaudeRunnerPod validation", () => {
     );
   });
 });
+
+describe("ClaudeRunnerPodArgsError", () => {
+  it("is a Pulumi RunError with the issues and no stack, so the CLI prints only the message", async () => {
+    const pulumiSdk = await import("@pulumi/pulumi");
+    let caught: unknown;
+    try {
+      new lib.ClaudeRunnerPod("bad", { ...base, namespace: "Bad" });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toBeInstanceOf(lib.ClaudeRunnerPodArgsError);
+    expect(pulumiSdk.RunError.isInstance(caught)).toBe(true);
+    const err = caught as InstanceType<typeof lib.ClaudeRunnerPodArgsError>;
+    expect(err.issues).toEqual([
+      {
+        path: "namespace",
+        message: "must be a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most 63 characters), got 'Bad'",
+      },
+    ]);
+    expect(err.stack).toBe("");
+  });
+});
