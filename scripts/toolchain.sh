@@ -78,7 +78,7 @@ if want etcd; then
   if [[ -x "$ETCD_OUT/etcd" ]]; then
     log "etcd v$ETCD_VERSION: cached ($ETCD_OUT/etcd)"
   else
-    t=$(now); log "building etcd v$ETCD_VERSION (this takes ~3 min cold)..."
+    t=$(now); log "building etcd v$ETCD_VERSION (this takes ~1-2 min cold)..."
     W="$TC/src/etcd-v$ETCD_VERSION"; mkdir -p "$W"
     # server/v3's own go.mod replaces its siblings with ../ paths; require them at the same tag.
     cat > "$W/go.mod" <<EOF
@@ -109,7 +109,7 @@ if want kube; then
   if [[ $missing == 0 ]]; then
     log "kubernetes v$KUBE_VERSION: cached ($KUBE_OUT)"
   else
-    t=$(now); log "building kube-apiserver, kube-controller-manager, kube-scheduler, kubectl v$KUBE_VERSION (this takes ~25 min cold on 2 cores)..."
+    t=$(now); log "building kube-apiserver, kube-controller-manager, kube-scheduler, kubectl v$KUBE_VERSION (this takes ~7-12 min cold on 2 cores)..."
     W="$TC/src/kube-v$KUBE_VERSION"; mkdir -p "$W"
     KMOD="$(go mod download -json "k8s.io/kubernetes@v$KUBE_VERSION" | sed -n 's/^[[:space:]]*"GoMod": "\(.*\)",*$/\1/p')"
     [[ -f "$KMOD" ]] || die "could not download k8s.io/kubernetes@v$KUBE_VERSION"
@@ -146,7 +146,7 @@ if want kwok; then
   if [[ -x "$KWOK_OUT/kwok" ]]; then
     log "kwok v$KWOK_VERSION: cached ($KWOK_OUT/kwok)"
   else
-    t=$(now); log "building kwok v$KWOK_VERSION (this takes ~4 min cold)..."
+    t=$(now); log "building kwok v$KWOK_VERSION (this takes ~2-3 min cold)..."
     W="$TC/src/kwok-v$KWOK_VERSION"; mkdir -p "$W"
     printf 'module ironflow.local/toolchain/kwok\n\ngo 1.26.0\n\nrequire sigs.k8s.io/kwok v%s\n' "$KWOK_VERSION" > "$W/go.mod"
     build_into "$KWOK_OUT" "$W" go build -trimpath -pgo=off \
@@ -197,7 +197,7 @@ if want pulumi || want provider; then
     if [[ -x "$PULUMI_OUT/pulumi" ]]; then
       log "pulumi v$PULUMI_VERSION: cached ($PULUMI_OUT/pulumi)"
     else
-      t=$(now); log "building pulumi CLI v$PULUMI_VERSION (this takes ~15 min cold)..."
+      t=$(now); log "building pulumi CLI v$PULUMI_VERSION (this takes ~5-8 min cold)..."
       write_pulumi_wrapper
       rm -rf "$PULUMI_OUT.tmp"; mkdir -p "$PULUMI_OUT.tmp"
       (cd "$PULUMI_W" && go build -trimpath -pgo=off -tags osusergo,grpcnotrace -ldflags "$PULUMI_LDFLAGS" \
@@ -243,7 +243,7 @@ if want provider; then
   if [[ -x "$PROV_OUT/pulumi-resource-kubernetes" ]]; then
     log "pulumi-resource-kubernetes v$K8S_PROVIDER_VERSION: cached ($PROV_OUT)"
   else
-    t=$(now); log "building pulumi-resource-kubernetes v$K8S_PROVIDER_VERSION (this takes ~15 min cold)..."
+    t=$(now); log "building pulumi-resource-kubernetes v$K8S_PROVIDER_VERSION (this takes ~12-16 min cold)..."
     PMOD="github.com/pulumi/pulumi-kubernetes/provider/v4@$K8S_PROVIDER_MODULE_VERSION"
     PDIR="$(mod_dir "$PMOD")"; [[ -d "$PDIR" ]] || die "could not download $PMOD"
     W="$TC/src/pulumi-kubernetes-v$K8S_PROVIDER_VERSION"
