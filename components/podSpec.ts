@@ -1,6 +1,5 @@
 import type { Container, EnvVar, Pod, ResourceRequirements } from "kubernetes-types/core/v1";
 import { SANDBOX_AGENT_LIMITS, SANDBOX_FETCH_LIMITS, type K8sResources, type PodConfig } from "./config";
-import { wrapCommandWithPrefix } from "./credentials";
 import { buildInputFetchContainer } from "./inputs";
 import { mergeLabels } from "./labels";
 import { planMounts, toVolumeMount } from "./mounts";
@@ -14,7 +13,7 @@ import {
   SANDBOX_TMP,
 } from "./names";
 import { sandboxContainerSecurityContext, sandboxPodSecurityContext } from "./sandbox";
-import { startupPrefix } from "./startup";
+import { startupPrefix, wrapCommandWithPrefix } from "./startup";
 import { validatePodConfig } from "./validation";
 
 /** A plain Pod object with the fields the builder always sets made required. */

@@ -17,3 +17,11 @@ export function startupPrefix(c: PodConfig): string {
   });
   return prefix;
 }
+
+/**
+ * Wrap an argv so a shell prefix runs first, then the original command is
+ * exec'd with its arguments untouched (no re-quoting of user arguments).
+ */
+export function wrapCommandWithPrefix(prefix: string, command: readonly string[]): string[] {
+  return ["sh", "-c", `${prefix}exec "$@"`, "claude-runner", ...command];
+}
