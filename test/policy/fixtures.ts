@@ -5,7 +5,7 @@
  * the way a `transforms` option or a hand-written Pod would.
  */
 import { buildCredentialsPrefix, buildPodSpec, type PodConfig, type RunnerPod } from "../../components";
-import { wrapCommandWithPrefix } from "../../components/credentials";
+import { wrapCommandWithPrefix } from "../../components/startup";
 import { UNKNOWN_STRING } from "../../policy/lib/runtime";
 
 /** A fake OAuth token of the right shape (not a real credential). */
