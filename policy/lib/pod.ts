@@ -23,7 +23,7 @@ export interface ContainerRef {
   /** Spec path, e.g. `spec.initContainers[0]`. */
   path: string;
   /** The container object (proxied). */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped provider props behind the unknown-checking proxy; every read is checked by the caller
   c: any;
 }
 

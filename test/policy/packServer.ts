@@ -27,6 +27,7 @@ export const PACK_DIR = path.join(ROOT, "policy");
 // Resolve gRPC and protobuf through @pulumi/pulumi, so the message classes and
 // the grpc-js instance are the very ones its generated stubs use.
 const sdkRequire = createRequire(path.join(ROOT, "node_modules/@pulumi/pulumi/package.json"));
+// The generated protobuf stubs ship without type declarations, hence `any` below.
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
 const grpc = sdkRequire("@grpc/grpc-js") as typeof import("@grpc/grpc-js");
 const analyzerRpc = sdkRequire("./proto/analyzer_grpc_pb.js") as any;
