@@ -14,15 +14,21 @@ beforeEach(() => {
   registered.length = 0;
 });
 
+/** Construct a component and wait until all of its registrations reached the mock monitor. */
+async function deployed(...args: ConstructorParameters<typeof lib.ClaudeRunnerPod>): Promise<InstanceType<typeof lib.ClaudeRunnerPod>> {
+  const c = new lib.ClaudeRunnerPod(...args);
+  await unwrap(c.podName);
+  await settle();
+  return c;
+}
+
 const base = { image: "ghcr.io/acme/claude-runner:1.2.3", command: ["claude", "-p", "fix the tests"] };
 /** The instance label of a component named "agent" in project "project", stack "stack". */
 const INSTANCE = "agent-" + createHash("sha256").update("project/stack/agent").digest("hex").slice(0, 10);
 
 describe("ClaudeRunnerPod resource graph", () => {
   it("registers exactly the component, one Pod with the builder's spec, and its egress NetworkPolicy", async () => {
-    const c = new lib.ClaudeRunnerPod("agent", { ...base, labels: { team: "infra" }, resources: { cpuLimit: "2", memoryLimit: "4Gi" } });
-    await unwrap(c.podName);
-    await settle();
+    const c = await deployed("agent", { ...base, labels: { team: "infra" }, resources: { cpuLimit: "2", memoryLimit: "4Gi" } });
     expect(registered.map((r) => [r.type, r.name])).toEqual([
       ["ironflow:index:ClaudeRunnerPod", "agent"],
       ["kubernetes:core/v1:Pod", "agent"],
@@ -45,9 +51,7 @@ describe("ClaudeRunnerPod resource graph", () => {
   });
 
   it("with the sandbox turned off, the Pod is exactly buildPodSpec(args): the seed's plain pod", async () => {
-    const c = new lib.ClaudeRunnerPod("plain", { ...base, sandbox: { enabled: false }, env: { A: "1" } });
-    await unwrap(c.podName);
-    await settle();
+    const c = await deployed("plain", { ...base, sandbox: { enabled: false }, env: { A: "1" } });
     const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
     expect(pod.inputs.spec).toEqual(lib.buildPodSpec({ ...base, env: { A: "1" } }).spec);
     expect(pod.inputs.spec.securityContext).toBeUndefined();
@@ -55,9 +59,7 @@ describe("ClaudeRunnerPod resource graph", () => {
 
   it("parents the Pod to the component and passes the component's provider to it", async () => {
     const provider = new k8s.Provider("cluster", {});
-    const c = new lib.ClaudeRunnerPod("agent", base, { provider });
-    await unwrap(c.podName);
-    await settle();
+    const c = await deployed("agent", base, { provider });
     const podUrn = await unwrap(c.pod.urn);
     expect(podUrn).toBe("urn:pulumi:stack::project::ironflow:index:ClaudeRunnerPod$kubernetes:core/v1:Pod::agent");
     const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
@@ -65,7 +67,7 @@ describe("ClaudeRunnerPod resource graph", () => {
   });
 
   it("uses a fixed name when given one, never a generated one", async () => {
-    const c = new lib.ClaudeRunnerPod("agent", { ...base, name: "fixed-agent", namespace: "agents", egress: { enabled: false } });
+    const c = await deployed("agent", { ...base, name: "fixed-agent", namespace: "agents", egress: { enabled: false } });
     expect(await unwrap(c.podName)).toBe("fixed-agent");
     await settle();
     const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
@@ -79,8 +81,6 @@ describe("ClaudeRunnerPod resource graph", () => {
   it("keeps credentials out of the Pod: a child Secret holds them, the pod reads them by secretKeyRef", async () => {
     const creds = '{"claudeAiOauth":{"accessToken":"sk-ant-oat01-SECRET"}}';
     const c = new lib.ClaudeRunnerPod("agent", { ...base, credentials: creds, egress: { enabled: false } });
-    await unwrap(c.podName);
-    await settle();
     expect(registered.map((r) => [r.type, r.name])).toEqual([
       ["ironflow:index:ClaudeRunnerPod", "agent"],
       ["kubernetes:core/v1:Secret", "agent-credentials"],
@@ -118,9 +118,7 @@ describe("ClaudeRunnerPod resource graph", () => {
   });
 
   it("references an existing credentials Secret without creating one", async () => {
-    const c = new lib.ClaudeRunnerPod("agent", { ...base, credentialsSecret: { name: "claude-oauth", key: "creds" }, egress: { enabled: false } });
-    await unwrap(c.podName);
-    await settle();
+    const c = await deployed("agent", { ...base, credentialsSecret: { name: "claude-oauth", key: "creds" }, egress: { enabled: false } });
     expect(registered.map((r) => r.type)).toEqual(["ironflow:index:ClaudeRunnerPod", "kubernetes:core/v1:Pod"]);
     const env = registered[1]!.inputs.spec.containers[0].env;
     expect(env[3]).toEqual({ name: "IRONFLOW_CLAUDE_CREDENTIALS", valueFrom: { secretKeyRef: { name: "claude-oauth", key: "creds" } } });
@@ -128,13 +126,11 @@ describe("ClaudeRunnerPod resource graph", () => {
   });
 
   it("defers only the unknown fields: an Output image stays an Output, everything else is plain", async () => {
-    const c = new lib.ClaudeRunnerPod("agent", {
+    const c = await deployed("agent", {
       ...base,
       image: pulumi.output("ghcr.io/acme/claude-runner:2.0.0"),
       inputs: [{ url: pulumi.output("https://files.example.com/it's.pdf"), mountPath: "/work/it.pdf" }],
     });
-    await unwrap(c.podName);
-    await settle();
     const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
     expect(pod.inputs.spec).toEqual(
       lib.buildPodSpec({ ...base, sandbox: {}, image: "ghcr.io/acme/claude-runner:2.0.0", inputs: [{ url: "https://files.example.com/it's.pdf", mountPath: "/work/it.pdf" }] }).spec,
@@ -145,9 +141,7 @@ describe("ClaudeRunnerPod resource graph", () => {
   });
 
   it("builds the spec once resolved when a structural field is an Output", async () => {
-    const c = new lib.ClaudeRunnerPod("agent", { ...base, volumes: pulumi.output([{ hostPath: "/srv/repos", mountPath: "/data/repos" }]) });
-    await unwrap(c.podName);
-    await settle();
+    const c = await deployed("agent", { ...base, volumes: pulumi.output([{ hostPath: "/srv/repos", mountPath: "/data/repos" }]) });
     const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
     expect(pod.inputs.spec).toEqual(lib.buildPodSpec({ ...base, sandbox: {}, volumes: [{ hostPath: "/srv/repos", mountPath: "/data/repos" }] }).spec);
   });
@@ -156,9 +150,7 @@ describe("ClaudeRunnerPod resource graph", () => {
 
 describe("ClaudeRunnerPod scoped egress", () => {
   it("adds a NetworkPolicy child selecting only this instance through its instance label", async () => {
-    const c = new lib.ClaudeRunnerPod("agent", { ...base, namespace: "agents", egress: { allow: [{ cidr: "140.82.112.0/20", ports: [{ port: 443 }] }] } });
-    await unwrap(c.podName);
-    await settle();
+    const c = await deployed("agent", { ...base, namespace: "agents", egress: { allow: [{ cidr: "140.82.112.0/20", ports: [{ port: 443 }] }] } });
     expect(registered.map((r) => [r.type, r.name])).toEqual([
       ["ironflow:index:ClaudeRunnerPod", "agent"],
       ["kubernetes:core/v1:Pod", "agent"],
