@@ -67,7 +67,7 @@ describe("ClaudeRunnerPod resource graph", () => {
   });
 
   it("uses a fixed name when given one, never a generated one", async () => {
-    const c = await deployed("agent", { ...base, name: "fixed-agent", namespace: "agents", egress: { enabled: false } });
+    const c = new lib.ClaudeRunnerPod("agent", { ...base, name: "fixed-agent", namespace: "agents", egress: { enabled: false } });
     expect(await unwrap(c.podName)).toBe("fixed-agent");
     await settle();
     const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
@@ -80,7 +80,7 @@ describe("ClaudeRunnerPod resource graph", () => {
 
   it("keeps credentials out of the Pod: a child Secret holds them, the pod reads them by secretKeyRef", async () => {
     const creds = '{"claudeAiOauth":{"accessToken":"sk-ant-oat01-SECRET"}}';
-    const c = new lib.ClaudeRunnerPod("agent", { ...base, credentials: creds, egress: { enabled: false } });
+    const c = await deployed("agent", { ...base, credentials: creds, egress: { enabled: false } });
     expect(registered.map((r) => [r.type, r.name])).toEqual([
       ["ironflow:index:ClaudeRunnerPod", "agent"],
       ["kubernetes:core/v1:Secret", "agent-credentials"],
@@ -126,11 +126,13 @@ describe("ClaudeRunnerPod resource graph", () => {
   });
 
   it("defers only the unknown fields: an Output image stays an Output, everything else is plain", async () => {
-    const c = await deployed("agent", {
+    const c = new lib.ClaudeRunnerPod("agent", {
       ...base,
       image: pulumi.output("ghcr.io/acme/claude-runner:2.0.0"),
       inputs: [{ url: pulumi.output("https://files.example.com/it's.pdf"), mountPath: "/work/it.pdf" }],
     });
+    await unwrap(c.podName);
+    await settle();
     const pod = registered.find((r) => r.type === "kubernetes:core/v1:Pod")!;
     expect(pod.inputs.spec).toEqual(
       lib.buildPodSpec({ ...base, sandbox: {}, image: "ghcr.io/acme/claude-runner:2.0.0", inputs: [{ url: "https://files.example.com/it's.pdf", mountPath: "/work/it.pdf" }] }).spec,
