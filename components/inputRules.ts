@@ -1,6 +1,7 @@
 import type { AgentInput } from "./config";
 import { isDeferred } from "./deferred";
-import { IssueCollector, PodConfigError, redactUrl, shown } from "./issues";
+import { IssueCollector, PodConfigError, shown } from "./issues";
+import { redactUrl } from "./redact";
 import { normalizePath, parentDir } from "./paths";
 import { MSG, isDns1123Subdomain, isSecretKey } from "./syntax";
 

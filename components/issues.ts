@@ -38,17 +38,6 @@ export function shown(value: unknown): string {
   return typeof value === "string" ? `'${value}'` : JSON.stringify(value);
 }
 
-/** A URL for messages: scheme, host and path only, so tokens in userinfo or query never show. */
-export function redactUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    const auth = u.username || u.password ? "***@" : "";
-    return `${u.protocol}//${auth}${u.host}${u.pathname}${u.search ? "?***" : ""}`;
-  } catch {
-    return url.length > 80 ? `${url.slice(0, 77)}...` : url;
-  }
-}
-
 /** Collects issues; values that are placeholders for unknown Outputs are skipped. */
 export class IssueCollector {
   readonly issues: ConfigIssue[] = [];

@@ -51,5 +51,5 @@ export const EGRESS_PROFILE_LABEL = "ironflow.io/egress-profile";
 export const INSTANCE_LABEL = "ironflow.io/instance";
 /** Env names that hold Anthropic credentials and must come from Secrets in a sandboxed pod. */
 export const CREDENTIAL_ENV_NAMES: readonly string[] = Object.freeze(["ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "CLAUDE_CODE_OAUTH_TOKEN"]);
-/** What an Anthropic API key or OAuth token looks like. */
-export const ANTHROPIC_KEY_PATTERN = /sk-ant-[A-Za-z0-9]+-[A-Za-z0-9_-]{8,}/;
+/** What an Anthropic API key (`sk-ant-api03-...`) or OAuth token (`sk-ant-oat01-...`) looks like. */
+export const ANTHROPIC_KEY_PATTERN = /sk-ant-[A-Za-z0-9_-]{8,}/;

@@ -1,9 +1,9 @@
 /** Kubernetes syntax rules and the messages that name them. */
+import { parseQuantity } from "./quantity";
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const LABEL_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-const QUANTITY = /^(\d+(\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
 
 export const MSG = {
   subdomain: "must be a DNS-1123 subdomain (lowercase letters, digits, '-' and '.', starting and ending with a letter or digit, at most 253 characters)",
@@ -55,9 +55,10 @@ export function isEnvName(v: string): boolean {
 }
 /** `undefined` when valid, else the message. */
 export function quantityProblem(v: string): string | undefined {
-  const m = QUANTITY.exec(v);
-  if (!m) return MSG.quantity;
-  if (Number(m[1]) === 0) return MSG.positive;
+  // Limits are written unsigned and untrimmed; the grammar itself is parseQuantity's.
+  const value = /^[+-]|^\s|\s$/.test(v) ? undefined : parseQuantity(v);
+  if (value === undefined) return MSG.quantity;
+  if (value === 0) return MSG.positive;
   return undefined;
 }
 

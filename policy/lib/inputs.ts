@@ -169,12 +169,4 @@ export function extractInputFetches(props: Props, t: UnknownTracker): { fetches:
   return { fetches, fetchContainers };
 }
 
-/**
- * A URL safe to print: user info and query/fragment replaced (they can hold
- * tokens), e.g. `https://***@host/path?<redacted>`.
- */
-export function redactUrl(url: string): string {
-  return url
-    .replace(/^([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)[^/@?#]*@/, "$1***@")
-    .replace(/[?#].*$/, (m) => (m.startsWith("?") ? "?<redacted>" : "#<redacted>"));
-}
+export { redactUrl } from "../../components/redact";

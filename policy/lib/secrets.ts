@@ -3,18 +3,14 @@
  * They return *reasons* (what was found), never the matched text, so a
  * message built from them cannot echo the secret.
  */
+import { ANTHROPIC_KEY_PATTERN, CREDENTIAL_ENV_NAMES, CREDENTIALS_ENV_NAME } from "../../components/names";
 import { commandName, parseShell, type Pipeline, type Word } from "./shell";
 
-/** Env names whose plain `value` is a credential (besides the configurable extras). */
-export const SENSITIVE_ENV_NAMES: readonly string[] = Object.freeze([
-  "ANTHROPIC_API_KEY",
-  "ANTHROPIC_AUTH_TOKEN",
-  "CLAUDE_CODE_OAUTH_TOKEN",
-  "IRONFLOW_CLAUDE_CREDENTIALS",
-]);
-
-/** Anthropic API keys (`sk-ant-api03-...`) and OAuth tokens (`sk-ant-oat01-...`, `sk-ant-ort01-...`). */
-const ANTHROPIC_TOKEN = /sk-ant-[A-Za-z0-9_-]{8,}/;
+/**
+ * Env names whose plain `value` is a credential (besides the configurable extras):
+ * the ones the builder refuses as plain values, and the var the component fills from its Secret.
+ */
+export const SENSITIVE_ENV_NAMES: readonly string[] = Object.freeze([...CREDENTIAL_ENV_NAMES, CREDENTIALS_ENV_NAME]);
 /** Claude Code's `.credentials.json` shape with a literal token value. */
 const CREDENTIALS_JSON = /"(?:accessToken|refreshToken)"\s*:\s*"[^"$`]{8,}"|"claudeAiOauth"\s*:\s*\{/;
 /** A printf format with no data in it, e.g. `%s`, `%s\n`. */
@@ -61,7 +57,7 @@ export function writesCredentialsFromLiteral(script: string): boolean {
 export function credentialReasons(text: string, extraPatterns: readonly RegExp[] = [], sensitiveNames: readonly string[] = SENSITIVE_ENV_NAMES): string[] {
   const reasons: string[] = [];
   if (writesCredentialsFromLiteral(text)) reasons.push("writes .credentials.json from an inline literal");
-  if (ANTHROPIC_TOKEN.test(text)) reasons.push("an Anthropic API key or OAuth token (sk-ant-...)");
+  if (ANTHROPIC_KEY_PATTERN.test(text)) reasons.push("an Anthropic API key or OAuth token (sk-ant-...)");
   if (CREDENTIALS_JSON.test(text)) reasons.push("Claude OAuth credentials JSON");
   for (const name of sensitiveNames) {
     // NAME=<literal> in a script (export, env prefix); NAME="$X" / NAME=$X is fine.

@@ -6,7 +6,7 @@
  */
 import { definePodPolicy } from "../lib/define";
 import { containerLabel, isObject, listContainers, show } from "../lib/pod";
-import { parseQuantity } from "../lib/quantity";
+import { parseQuantity } from "../../components/quantity";
 import { SCOPE_SCHEMA, type Scope } from "../lib/runnerPod";
 
 export const RESOURCE_LIMITS_POLICY = "ironflow-resource-limits";

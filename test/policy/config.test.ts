@@ -8,7 +8,7 @@ import example from "../../policy/config.example.json";
 import { ironflowPolicies } from "../../policy/policies";
 import { parseShell } from "../../policy/lib/shell";
 import { parseUrn, isOwnedByRunner } from "../../policy/lib/runnerPod";
-import { parseQuantity } from "../../policy/lib/quantity";
+import { parseQuantity } from "../../components/quantity";
 import { parseImageRef } from "../../policy/lib/image";
 import { curlProtocols, httpsOnly, redactUrl } from "../../policy/lib/inputs";
 import { isUnderPrefix } from "../../policy/policies/hostPathAllowlist";
