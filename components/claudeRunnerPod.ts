@@ -35,7 +35,7 @@ function toPodConfig(fields: Shape, credentialsSecretName: unknown): Shape {
 }
 
 /** A label value unique to this component instance in this stack: what its NetworkPolicy selects. */
-export function instanceLabelValue(name: string): string {
+function instanceLabelValue(name: string): string {
   const hash = createHash("sha256").update(`${pulumi.getProject()}/${pulumi.getStack()}/${name}`).digest("hex").slice(0, 10);
   const base = name.toLowerCase().replace(/[^a-z0-9.-]+/g, "-").replace(/^[^a-z0-9]+/, "").slice(0, 52).replace(/[^a-z0-9]+$/, "");
   const value = base ? `${base}-${hash}` : hash;

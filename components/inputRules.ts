@@ -8,7 +8,7 @@ import { MSG, isDns1123Subdomain, isSecretKey } from "./syntax";
 type Seg = string | number;
 
 /** URL rules: http(s) only, http only when allowed, no userinfo. Messages show the URL without secrets. */
-export function checkInputUrl(path: readonly Seg[], url: string, allowHttp: boolean | undefined, out: IssueCollector): void {
+function checkInputUrl(path: readonly Seg[], url: string, allowHttp: boolean | undefined, out: IssueCollector): void {
   if (isDeferred(url)) return;
   let parsed: URL | undefined;
   try {

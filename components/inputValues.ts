@@ -9,3 +9,11 @@ export function isPending(value: unknown): value is pulumi.Output<unknown> | Pro
 export function knownNow<T>(value: pulumi.Input<T> | undefined): T | undefined {
   return isPending(value) ? undefined : (value as T | undefined);
 }
+
+/** True when `value` or anything inside it (arrays, plain objects) is pending. */
+export function hasPending(value: unknown): boolean {
+  if (isPending(value)) return true;
+  if (Array.isArray(value)) return value.some(hasPending);
+  if (value !== null && typeof value === "object") return Object.values(value).some(hasPending);
+  return false;
+}

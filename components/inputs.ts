@@ -19,7 +19,7 @@ export const inputUrlEnv = (i: number): string => `IRONFLOW_INPUT_${i}_URL`;
 export const inputAuthEnv = (i: number): string => `IRONFLOW_INPUT_${i}_AUTH`;
 
 /** The temporary name an input is downloaded to before it is verified. */
-export function partialPath(input: AgentInput, i: number): string {
+function partialPath(input: AgentInput, i: number): string {
   const path = normalizePath(input.mountPath);
   return `${parentDir(path)}/.ironflow-partial-${i}`;
 }

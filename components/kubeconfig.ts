@@ -69,7 +69,7 @@ export function checkKubeconfig(text: string, context?: string): KubeconfigSumma
 }
 
 /** `~/x` → `$HOME/x`, as kubectl and the provider do. */
-export function expandHome(path: string): string {
+function expandHome(path: string): string {
   return path === "~" || path.startsWith("~/") ? homedir() + path.slice(1) : path;
 }
 

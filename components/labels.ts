@@ -22,9 +22,6 @@ export const PROTECTED_LABELS: Readonly<Record<string, string>> = Object.freeze(
   [COMPONENT_LABEL]: COMPONENT_VALUE,
 });
 
-/** The protected label keys, in a stable order. */
-export const PROTECTED_LABEL_KEYS: readonly string[] = Object.freeze(Object.keys(PROTECTED_LABELS));
-
 /** True when `key` is one of the {@link PROTECTED_LABELS}. */
 export function isProtectedLabel(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(PROTECTED_LABELS, key);

@@ -42,7 +42,7 @@ export const RESERVED_PATHS: ReadonlyArray<{ path: string; what: string }> = Obj
 const sized = (sizeLimit: string | undefined): Volume["emptyDir"] => (sizeLimit === undefined ? {} : { sizeLimit });
 
 /** Input directories: one per distinct parent directory, in byte order (the seed's BTreeMap order). */
-export function inputDirectories(c: PodConfig): Array<{ dir: string; first: number }> {
+function inputDirectories(c: PodConfig): Array<{ dir: string; first: number }> {
   const first = new Map<string, number>();
   (c.inputs ?? []).forEach((input, i) => {
     const dir = parentDir(normalizePath(input.mountPath));

@@ -7,8 +7,6 @@
 export const CLAUDE_RUNNER_POD_TYPE = "ironflow:index:ClaudeRunnerPod";
 /** Pulumi type token of the Pod the component creates. */
 export const POD_TYPE = "kubernetes:core/v1:Pod";
-/** Pulumi type token of the Secret the component creates for credentials. */
-export const SECRET_TYPE = "kubernetes:core/v1:Secret";
 
 /** Name of the container that runs the Claude Code CLI. */
 export const MAIN_CONTAINER_NAME = "claude-code";

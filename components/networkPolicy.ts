@@ -39,7 +39,7 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}\/(3[0
 const IPV6 = /^[0-9a-fA-F:]+:[0-9a-fA-F:]*\/(12[0-8]|1[01]\d|\d?\d)$/;
 
 /** True for an IPv4 or IPv6 CIDR. */
-export function isCidr(v: string): boolean {
+function isCidr(v: string): boolean {
   return IPV4.test(v) || IPV6.test(v);
 }
 

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PodConfig } from "./config";
 import { isDeferred } from "./deferred";
-import { isPending } from "./inputValues";
+import { hasPending, isPending } from "./inputValues";
 import { PROTECTED_LABELS, isProtectedLabel } from "./labels";
 import { INSTANCE_LABEL } from "./names";
 import { checkEgress, type EgressConfig } from "./networkPolicy";
@@ -29,14 +29,6 @@ function checkComponentRules(args: ClaudeRunnerPodArgs, config: Record<string, u
     out.add(["credentials"], "credentials and credentialsSecret are mutually exclusive");
   }
   if (args.credentials !== undefined && !isPending(args.credentials)) credentialsProblem(args.credentials, out);
-}
-
-/** True when any value inside is still pending (then the check runs when the NetworkPolicy is built). */
-function hasPending(value: unknown): boolean {
-  if (isPending(value)) return true;
-  if (Array.isArray(value)) return value.some(hasPending);
-  if (value !== null && typeof value === "object") return Object.values(value).some(hasPending);
-  return false;
 }
 
 /** The credentials must be a JSON object; the message never shows them. */
