@@ -58,7 +58,7 @@ export function podManifests(rendered: readonly Rendered[]): Record<string, unkn
 /** A syntactically valid kubeconfig for offline rendering; nothing connects to it. */
 export const OFFLINE_KUBECONFIG =
   "apiVersion: v1\nclusters: [{name: c, cluster: {server: 'https://127.0.0.1:6443'}}]\n" +
-  "contexts: [{name: c, context: {cluster: c, user: u}}]\ncurrent-context: c\nusers: [{name: u, user: {token: offline}}]\n";
+  "contexts: [{name: c, context: {cluster: c, user: u}}]\ncurrent-context: c\nusers: [{name: u, user: {token: offline-kubeconfig-token}}]\n";
 
 /** Example config for offline rendering, with a kubeconfig file written to `dir`. */
 export function offlineConfig(dir: string): Record<string, string> {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { installMocks, settle, unwrap, type Registered } from "./mocks";
+import { installMocks, secretEnvelope, settle, unwrap, type Registered } from "./mocks";
 
 const registered: Registered[] = installMocks();
 let lib: typeof import("../components");
@@ -110,10 +110,7 @@ describe("ClaudeRunnerPod resource graph", () => {
     ]);
     const secret = registered.find((r) => r.type === "kubernetes:core/v1:Secret")!;
     // The mock monitor shows a secret as Pulumi's secret envelope: the credentials are a Pulumi secret.
-    expect(secret.inputs.stringData).toEqual({
-      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
-      value: { "credentials.json": creds },
-    });
+    expect(secret.inputs.stringData).toEqual(secretEnvelope({ "credentials.json": creds }));
     expect(secret.inputs.metadata.labels).toEqual({ "app.kubernetes.io/managed-by": "ironflow", "app.kubernetes.io/component": "claude-runner" });
   });
 

@@ -45,3 +45,8 @@ export function unwrap<T>(o: pulumi.Output<T>): Promise<T> {
 export async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
 }
+
+/** How the mock monitor shows a Pulumi secret: the SDK's secret signature around the value. */
+export function secretEnvelope(value: unknown): Record<string, unknown> {
+  return { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value };
+}

@@ -3,12 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { installMocks, settle, unwrap, type Registered } from "./mocks";
+import { installMocks, secretEnvelope, settle, unwrap, type Registered } from "./mocks";
 
 const registered: Registered[] = installMocks();
 let lib: typeof import("../components");
 const dir = mkdtempSync(join(tmpdir(), "ironflow-kubeconfig-"));
-const SECRET_SIG = "4dabf18193072939515e22adb298388d";
 
 export const KUBECONFIG = `apiVersion: v1
 kind: Config
@@ -44,6 +43,13 @@ function byName(name: string): Record<string, any> { // eslint-disable-line @typ
   const found = registered.filter((r) => r.name === name);
   expect(found).toHaveLength(1);
   return found[0]!.inputs;
+}
+
+/** Create a provider, wait for its registration, return the inputs the engine got. */
+async function providerInputs(name: string, args?: Parameters<typeof lib.createKubernetesProvider>[1]): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- mock inputs
+  await unwrap(lib.createKubernetesProvider(name, args).urn);
+  await settle();
+  return byName(name);
 }
 
 function file(name: string, text: string): string {
@@ -84,11 +90,8 @@ describe("checkKubeconfig", () => {
 
 describe("createKubernetesProvider", () => {
   it("uses the ambient kubeconfig when given neither field", async () => {
-    const p = lib.createKubernetesProvider("ambient");
-    await unwrap(p.urn);
-    await settle();
+    expect(await providerInputs("ambient")).toEqual({});
     expect(registered.filter((r) => r.name === "ambient").map((r) => r.type)).toEqual(["pulumi:providers:kubernetes"]);
-    expect(byName("ambient")).toEqual({});
   });
 
   it("refuses both kubeconfig fields", () => {
@@ -98,12 +101,8 @@ describe("createKubernetesProvider", () => {
   });
 
   it("reads a kubeconfig file and passes its contents as a secret, keyed by the server URL", async () => {
-    const NAME = "fromfile";
-    const p = lib.createKubernetesProvider(NAME, { kubeconfigPath: file("ok.yaml", KUBECONFIG), namespace: "agents" });
-    await unwrap(p.urn);
-    await settle();
-    const inputs = byName(NAME);
-    expect(inputs.kubeconfig).toEqual({ [SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270", value: KUBECONFIG });
+    const inputs = await providerInputs("fromfile", { kubeconfigPath: file("ok.yaml", KUBECONFIG), namespace: "agents" });
+    expect(inputs.kubeconfig).toEqual(secretEnvelope(KUBECONFIG));
     expect(inputs.clusterIdentifier).toBe("https://127.0.0.1:6443");
     expect(inputs.namespace).toBe("agents");
   });
@@ -118,12 +117,9 @@ describe("createKubernetesProvider", () => {
   it("fails on an unreadable file", async () => {
     const p = file("unreadable.yaml", KUBECONFIG);
     chmodSync(p, 0o000);
-    // root reads anything: then the check is that it parses; otherwise EACCES.
+    // root reads anything: then the file is read and passed as a secret; otherwise EACCES.
     const isRoot = process.getuid?.() === 0;
-    if (isRoot) {
-      await unwrap(lib.createKubernetesProvider("unreadable", { kubeconfigPath: p }).urn);
-      await settle();
-    }
+    if (isRoot) expect((await providerInputs("unreadable", { kubeconfigPath: p })).kubeconfig).toEqual(secretEnvelope(KUBECONFIG));
     else expect(() => lib.createKubernetesProvider("unreadable", { kubeconfigPath: p })).toThrow(`failed to read kubeconfig from '${p}': EACCES`);
   });
 
@@ -148,12 +144,8 @@ describe("createKubernetesProvider", () => {
   });
 
   it("checks inline kubeconfig and passes it as a secret", async () => {
-    const NAME = "inline";
-    const p = lib.createKubernetesProvider(NAME, { kubeconfig: KUBECONFIG, context: "other" });
-    await unwrap(p.urn);
-    await settle();
-    const inputs = byName(NAME);
-    expect(inputs.kubeconfig).toEqual({ [SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270", value: KUBECONFIG });
+    const inputs = await providerInputs("inline", { kubeconfig: KUBECONFIG, context: "other" });
+    expect(inputs.kubeconfig).toEqual(secretEnvelope(KUBECONFIG));
     expect(inputs.context).toBe("other");
     expect(inputs.clusterIdentifier).toBe("https://10.0.0.1:443");
   });
@@ -165,21 +157,15 @@ describe("createKubernetesProvider", () => {
   });
 
   it("keeps a stable cluster identifier when the kubeconfig is an Output", async () => {
-    const NAME = "late";
-    const p = lib.createKubernetesProvider(NAME, { kubeconfig: pulumi.output(KUBECONFIG) });
-    await unwrap(p.urn);
-    await settle();
-    const inputs = byName(NAME);
+    const inputs = await providerInputs("late", { kubeconfig: pulumi.output(KUBECONFIG) });
     expect(inputs.clusterIdentifier).toBe("ironflow-late");
-    expect(inputs.kubeconfig).toEqual({ [SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270", value: KUBECONFIG });
+    expect(inputs.kubeconfig).toEqual(secretEnvelope(KUBECONFIG));
   });
 
   it("honours an explicit cluster identifier and SSA switch", async () => {
-    const p = lib.createKubernetesProvider("explicit", { kubeconfig: KUBECONFIG, clusterIdentifier: "prod-eu", enableServerSideApply: false });
-    await unwrap(p.urn);
-    await settle();
+    const inputs = await providerInputs("explicit", { kubeconfig: KUBECONFIG, clusterIdentifier: "prod-eu", enableServerSideApply: false });
     // Provider inputs reach the engine JSON-encoded.
-    expect(byName("explicit").clusterIdentifier).toBe("prod-eu");
-    expect(byName("explicit").enableServerSideApply).toBe("false");
+    expect(inputs.clusterIdentifier).toBe("prod-eu");
+    expect(inputs.enableServerSideApply).toBe("false");
   });
 });
